@@ -1,0 +1,1 @@
+"""Everything that is not a widget: content repository, search, bookmarks, item models."""

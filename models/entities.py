@@ -1,0 +1,128 @@
+"""Plain, immutable value objects shared by the repository, item models, widgets and printing.
+
+Text fields hold Markdown (see docs/schema.md); footnote references are written as
+``[^N]`` and resolved against the owning entry's ``footnotes``.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+#: Section keys, in display order. ``text`` is the recommendation's own wording.
+SECTIONS: tuple[str, ...] = (
+    "text",
+    "sectors",
+    "implementation",
+    "highlights",
+    "activities",
+    "footnotes",
+    "progress",
+)
+
+
+@dataclass(frozen=True)
+class Document:
+    """One edition of the report: a document symbol in one language."""
+
+    symbol: str  # "CDIP/33/2"
+    language: str  # "zh"
+    date: str  # ISO date, "2024-10-11"
+    title: str
+    period: str  # "2023年7月至2024年7月"
+    sha256: str  # of the source text the database was built from
+
+
+@dataclass(frozen=True)
+class Footnote:
+    number: int
+    text: str  # Markdown
+
+
+@dataclass(frozen=True)
+class Cluster:
+    id: str  # "A".."F"
+    title: str
+    numbers: tuple[int, ...]
+
+
+@dataclass(frozen=True)
+class RecommendationSummary:
+    """What the tree, facets and lists need: no long text."""
+
+    number: int
+    cluster: str
+    immediate: bool
+    immediate_source: str | None  # "source" (mark printed in CDIP/33/2), "curated", None
+    title: str  # short title: first clause of the recommendation text
+    reported_with: tuple[int, ...]  # joint-report partners, excluding itself
+    sectors: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class Recommendation:
+    number: int
+    cluster: str
+    immediate: bool
+    immediate_source: str | None
+    text: str
+    reported_with: tuple[int, ...]
+    sectors: tuple[str, ...]
+    implementation: str
+    highlights: tuple[str, ...]
+    activities: str
+    footnotes: tuple[Footnote, ...] = ()
+    links: tuple[str, ...] = ()
+    see_also: tuple[int, ...] = ()  # recommendations this entry refers to
+    documents: tuple[str, ...] = ()  # cited document symbols
+    countries: tuple[str, ...] = ()  # Chinese names of countries / groups mentioned
+    cited_by: tuple[int, ...] = ()  # recommendations that refer to this one
+    projects: tuple[str, ...] = ()  # DA projects (Annex II) said to implement it
+
+    @property
+    def title(self) -> str:
+        return short_title(self.text)
+
+
+@dataclass(frozen=True)
+class ReviewRecommendation:
+    """Annex II: a recommendation of the independent review."""
+
+    number: int
+    addressees: tuple[str, ...]  # e.g. ("成员国", "CDIP", "秘书处")
+    text: str
+    progress: str
+    footnotes: tuple[Footnote, ...] = ()
+
+    @property
+    def title(self) -> str:
+        return short_title(self.text)
+
+
+@dataclass(frozen=True)
+class SearchHit:
+    kind: str  # "recommendation" | "review" | "cover"
+    number: int  # 0 for the cover note
+    section: str  # one of SECTIONS
+    snippet: str  # plain text; matches wrapped in \x02 ... \x03
+    score: float = 0.0
+
+
+@dataclass(frozen=True)
+class Facets:
+    """Counts over the recommendations currently matching (value -> count)."""
+
+    cluster: dict[str, int] = field(default_factory=dict)
+    sector: dict[str, int] = field(default_factory=dict)
+    immediate: dict[bool, int] = field(default_factory=dict)
+    country: dict[str, int] = field(default_factory=dict)
+    document: dict[str, int] = field(default_factory=dict)
+
+
+def short_title(text: str, limit: int = 28) -> str:
+    """First clause of a Markdown text, for trees and lists."""
+    plain = text.replace("\n", " ").lstrip("#>*- ").strip()
+    for stop in ("。", "；", "：", "，"):
+        head = plain.split(stop, 1)[0]
+        if 4 <= len(head) <= limit:
+            return head
+    return plain[:limit] + ("…" if len(plain) > limit else "")
