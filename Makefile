@@ -1,0 +1,95 @@
+# DA Navigator — every target sets up what it needs (Debian packages, venv, database) idempotently.
+#   make run    start the app          make test   ruff + pytest (offscreen)
+#   make dist   build the bundle       make bench  benchmarks -> bench/results.json
+#   make db     content database       make clean  remove build outputs (make distclean: also .venv)
+SHELL := /bin/bash
+.DEFAULT_GOAL := run
+PYTHON ?= python3
+VENV := .venv
+PY := $(VENV)/bin/python
+APT_STAMP := $(VENV)/.apt-stamp
+# The venv stamp is named after the requirements' hash: editing requirements.txt reinstalls.
+REQ_HASH := $(shell sha256sum requirements.txt 2>/dev/null | cut -c1-16)
+VENV_STAMP := $(VENV)/.requirements-$(REQ_HASH)
+
+DB := data/build/content.sqlite
+DB_RECORD := $(DB).sha256
+DB_DEPS := $(wildcard data/source/*.txt) $(shell find data -name '*.py' -not -path 'data/build/*' 2>/dev/null)
+FONT := resources/fonts/DANavigatorCJK.otf
+QM := $(patsubst %.ts,%.qm,$(wildcard resources/i18n/*.ts))
+UI_SOURCES := $(shell find ui models -name '*.py' 2>/dev/null) $(wildcard resources/i18n/*.ts)
+DIST_DIR := dist/DA Navigator
+
+.PHONY: run test lint setup db font i18n resources dist selftest bench clean distclean
+
+# ---- set-up -----------------------------------------------------------------------------------
+$(APT_STAMP): tools/apt-packages.txt tools/setup_system.sh
+	@mkdir -p $(VENV)
+	bash tools/setup_system.sh
+	@touch $@
+
+$(VENV_STAMP): requirements.txt | $(APT_STAMP)
+	@test -x $(PY) || $(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install -q --disable-pip-version-check -r requirements.txt
+	@rm -f $(VENV)/.requirements-*
+	@touch $@
+
+setup: $(VENV_STAMP)
+
+# ---- build outputs ----------------------------------------------------------------------------
+$(DB): $(DB_DEPS) | $(VENV_STAMP)
+	$(PY) -m data.build --output $(DB)
+
+# The build record the self-test checks the bundled database against (sha256sum format).
+$(DB_RECORD): $(DB)
+	cd $(dir $(DB)) && sha256sum $(notdir $(DB)) > $(notdir $(DB_RECORD))
+
+db: $(DB)
+
+$(FONT): $(DB) tools/build_font.py $(UI_SOURCES) | $(VENV_STAMP)
+	$(PY) -m tools.build_font --db $(DB) --output $(FONT)
+
+font: $(FONT)
+
+resources/i18n/%.qm: resources/i18n/%.ts | $(VENV_STAMP)
+	$(VENV)/bin/pyside6-lrelease -silent $< -qm $@
+
+i18n: $(QM)
+
+resources: $(FONT) $(QM)
+
+# ---- everyday targets ---------------------------------------------------------------------------
+run: $(DB) resources
+	@if [ -n "$$DISPLAY" ] || [ -n "$$WAYLAND_DISPLAY" ]; then \
+	  $(PY) main.py $(ARGS); \
+	else \
+	  echo "No \$$DISPLAY or \$$WAYLAND_DISPLAY: starting under xvfb-run, so the window is NOT visible."; \
+	  echo "To see it, run 'make run' from a desktop session (or ssh -X), or set DISPLAY."; \
+	  xvfb-run -a -s "-screen 0 1400x900x24" $(PY) main.py $(ARGS); \
+	fi
+
+lint: $(VENV_STAMP)
+	$(VENV)/bin/ruff check .
+
+test: lint i18n
+	QT_QPA_PLATFORM=offscreen $(PY) -m pytest $(PYTEST_ARGS)
+
+# ---- the bundle ---------------------------------------------------------------------------------
+dist: $(DB_RECORD) resources
+	$(PY) -m PyInstaller --noconfirm --log-level WARN build.spec
+	@du -sh "$(DIST_DIR)"
+	@rm -f "dist/DA Navigator.zip" && (cd dist && zip -qr9 "DA Navigator.zip" "DA Navigator") && du -h "dist/DA Navigator.zip"
+
+# The frozen self-test, with the system's fonts and with no fonts at all.
+selftest:
+	bash tools/frozen_selftest.sh "$(DIST_DIR)/DA Navigator"
+
+bench: $(DB_RECORD) resources
+	$(PY) -m bench.run $(BENCH_ARGS)
+
+clean:
+	rm -rf build dist bench/build bench/dist data/build $(FONT) $(QM) .pytest_cache .ruff_cache .hypothesis
+	find . -name __pycache__ -not -path './$(VENV)/*' -prune -exec rm -rf {} +
+
+distclean: clean
+	rm -rf $(VENV)

@@ -1,0 +1,46 @@
+"""The test harness isolates user state, and the project's own set-up files agree with each other."""
+
+from __future__ import annotations
+
+import os
+import re
+from pathlib import Path
+
+from models import paths
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def test_user_data_dir_is_isolated_and_writable(isolated_user_state: Path) -> None:
+    folder = paths.user_data_dir()
+    assert folder.is_relative_to(isolated_user_state)
+    probe = folder / "probe.txt"
+    probe.write_text("写入", encoding="utf-8")
+    assert probe.read_text(encoding="utf-8") == "写入"
+
+
+def test_user_data_dir_is_outside_the_bundle() -> None:
+    assert not paths.user_data_dir().is_relative_to(paths.ROOT / "resources")
+    assert not paths.user_data_dir().is_relative_to(paths.CONTENT_DB.parent)
+
+
+def test_qsettings_go_to_the_temporary_folder(isolated_user_state: Path) -> None:
+    from PySide6.QtCore import QSettings
+
+    settings = QSettings()
+    settings.setValue("probe", 1)
+    settings.sync()
+    assert Path(settings.fileName()).is_relative_to(isolated_user_state)
+    assert os.environ["DA_NAVIGATOR_SETTINGS_DIR"].startswith(str(isolated_user_state))
+
+
+def test_requirements_are_all_pinned() -> None:
+    lines = [ln.strip() for ln in (ROOT / "requirements.txt").read_text().splitlines()]
+    specs = [ln for ln in lines if ln and not ln.startswith("#")]
+    assert specs
+    assert all(re.fullmatch(r"[A-Za-z0-9_.\-]+==[0-9][0-9A-Za-z.]*", s) for s in specs), specs
+
+
+def test_readme_gives_the_two_commands() -> None:
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    assert "make run" in readme and "make test" in readme
