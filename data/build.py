@@ -23,7 +23,7 @@ from data import curated, extract
 from data.footnotes import mark_references
 from data.lines import SourceError, classify
 from data.parse import Entry, Parsed, Review, parse
-from data.text import Block, plain, to_markdown
+from data.text import Block, escape, normalize, plain, to_markdown
 
 HERE = Path(__file__).resolve().parent
 DEFAULT_SOURCE = HERE / "source" / "CDIP-33-2.zh.txt"
@@ -78,7 +78,8 @@ def _sectors(entry: Entry) -> list[str]:
 
 def model(parsed: Parsed, sha256: str) -> dict:
     """The whole content model as plain data (what the database and the JSON export hold)."""
-    footnotes = {n: plain(t) for n, t in parsed.footnotes.items()}
+    footnotes = {n: escape(normalize(plain(t))) for n, t in parsed.footnotes.items()}
+    plain_footnotes = {n: normalize(plain(t)) for n, t in parsed.footnotes.items()}
     recommendations = []
     for index, entry in enumerate(parsed.entries, start=1):
         sections = _section_texts(entry)
@@ -91,7 +92,7 @@ def model(parsed: Parsed, sha256: str) -> dict:
             immediate_source = "source" if number in entry.stars else (
                 "curated" if number in curated.IMMEDIATE_CURATED else None)
             plain_sections = {k: "\n".join(plain(b.text) for b in v) for k, v in own.items()}
-            plain_sections["footnotes"] = "\n".join(footnotes[n] for n in notes)
+            plain_sections["footnotes"] = "\n".join(plain_footnotes[n] for n in notes)
             joined = "\n".join(plain_sections.values())
             recommendations.append({
                 "number": number,
@@ -114,7 +115,7 @@ def model(parsed: Parsed, sha256: str) -> dict:
                 "_plain": plain_sections,
                 "_places": extract.places(joined),
             })
-    reviews = [_review(r, footnotes) for r in parsed.reviews]
+    reviews = [_review(r, footnotes, plain_footnotes) for r in parsed.reviews]
     projects = [p for r in parsed.reviews for p in extract.projects("\n".join(plain(b.text) for b in r.progress))]
     return {
         "document": {"symbol": SYMBOL, "language": LANGUAGE, "date": parsed.meta["date"],
@@ -122,6 +123,7 @@ def model(parsed: Parsed, sha256: str) -> dict:
                      "session": parsed.meta.get("session", ""), "committee": parsed.meta.get("committee", ""),
                      "sha256": sha256},
         "cover_note": to_markdown(parsed.cover),
+        "_cover_plain": "\n".join(plain(b.text) for b in parsed.cover),
         "cover_links": parsed.cover_links,
         "clusters": [{"id": cid, "title": title, "recommendations": list(numbers)}
                      for cid, title, numbers in curated.CLUSTERS],
@@ -134,7 +136,7 @@ def model(parsed: Parsed, sha256: str) -> dict:
     }
 
 
-def _review(review: Review, footnotes: dict[int, str]) -> dict:
+def _review(review: Review, footnotes: dict[int, str], plain_footnotes: dict[int, str]) -> dict:
     notes = review.heading_footnotes + [n for n in _footnotes_in({"t": review.text, "p": review.progress})
                                         if n not in review.heading_footnotes]
     return {
@@ -146,7 +148,7 @@ def _review(review: Review, footnotes: dict[int, str]) -> dict:
         "links": list(dict.fromkeys(review.links)),
         "_plain": {"text": "\n".join(plain(b.text) for b in review.text),
                    "progress": "\n".join(plain(b.text) for b in review.progress),
-                   "footnotes": "\n".join(footnotes[n] for n in notes)},
+                   "footnotes": "\n".join(plain_footnotes[n] for n in notes)},
     }
 
 
@@ -199,7 +201,7 @@ def write_database(content: dict, path: Path, source_name: str) -> None:
             mentions += [{"doc_id": 1, "kind": "review", "number": n, "section": section, "code": p.code}
                          for p in extract.places(body)]
     sections.append({"doc_id": 1, "kind": "cover", "number": 0, "section": "text",
-                     "body": content["cover_note"].replace("\\", "")})
+                     "body": content["_cover_plain"]})
     links += [{"doc_id": 1, "kind": "cover", "number": 0, "position": i, "url": u}
               for i, u in enumerate(dict.fromkeys(content["cover_links"]))]
     db["recommendations"].insert_all(recs, pk=("doc_id", "number"))

@@ -90,8 +90,11 @@ def _drop_stray_bullets(text: str) -> str:
     return (head + tail).rstrip() if tail != text[1:] else text
 
 
+LABEL_AT_START = re.compile(r"^(\d{1,2}\.|[A-E][)）.]|\(?[a-e]\)|\(?[ivx]{1,4}\))(?=\S)")
+
+
 def _block(raw: str) -> Block:
-    text = normalize(raw)
+    text = LABEL_AT_START.sub(r"\1 ", normalize(raw))
     if text.startswith(BULLETS):
         return Block("item", normalize(text.lstrip("".join(BULLETS) + " ")))
     if DASH_ITEM.match(text):

@@ -1,0 +1,64 @@
+"""``python main.py --export-json FILE``: the whole content model as JSON (see docs/export.md)."""
+
+from __future__ import annotations
+
+import json
+import os
+import sys
+import tempfile
+from dataclasses import asdict
+from pathlib import Path
+
+from models.repository import ContentError, ContentRepository
+
+RECOMMENDATION_FIELDS = ("number", "cluster", "immediate", "text", "reported_with", "sectors", "implementation",
+                         "highlights", "activities", "footnotes", "links", "see_also", "documents", "countries")
+
+
+def content_model(repo: ContentRepository) -> dict:
+    doc = repo.document()
+    recommendations = []
+    for summary in repo.summaries():
+        rec = asdict(repo.recommendation(summary.number))
+        item = {key: rec[key] for key in RECOMMENDATION_FIELDS}
+        item["immediate_source"] = rec["immediate_source"]
+        item["cited_by"], item["projects"] = rec["cited_by"], rec["projects"]
+        recommendations.append(item)
+    return {
+        "document": {"symbol": doc.symbol, "language": doc.language, "date": doc.date, "title": doc.title,
+                     "period": doc.period, "source_sha256": doc.sha256},
+        "cover_note": repo.cover_note(),
+        "clusters": [{"id": c.id, "title": c.title, "recommendations": list(c.numbers)} for c in repo.clusters()],
+        "recommendations": recommendations,
+        "review_recommendations": [
+            {"number": r.number, "addressees": list(r.addressees), "text": r.text, "progress": r.progress,
+             "footnotes": [asdict(f) for f in r.footnotes]} for r in repo.reviews()
+        ],
+    }
+
+
+def export_json(repo: ContentRepository, path: Path) -> None:
+    """Write atomically: a temporary file in the target folder, then a rename."""
+    data = json.dumps(content_model(repo), ensure_ascii=False, indent=2)
+    fd, tmp = tempfile.mkstemp(prefix=".export-", suffix=".json", dir=path.parent)
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8") as handle:
+            handle.write(data + "\n")
+        os.replace(tmp, path)
+    finally:
+        Path(tmp).unlink(missing_ok=True)
+
+
+def export_json_cli(target: str) -> int:
+    path = Path(target).expanduser().resolve()
+    try:
+        repo = ContentRepository()
+        export_json(repo, path)
+    except ContentError as error:
+        print(error, file=sys.stderr)
+        return 2
+    except OSError as error:
+        print(f"无法写入 {path}：{error.strerror}\nCannot write {path}: {error.strerror}", file=sys.stderr)
+        return 3
+    print(f"wrote {path}")
+    return 0

@@ -1,0 +1,172 @@
+"""Search results grouped by recommendation (top level) and section (children).
+
+Rows under a group are the hits; ``SnippetRole`` keeps the \\x02…\\x03 match markers for
+the delegate, DisplayRole is plain text.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from PySide6.QtCore import QAbstractItemModel, QCoreApplication, QModelIndex, QObject, QPersistentModelIndex, Qt
+
+from models.entities import SECTIONS, SearchHit
+from models.markdown_html import plain_snippet
+
+TargetRole = Qt.ItemDataRole.UserRole + 1
+SectionRole = Qt.ItemDataRole.UserRole + 2
+SnippetRole = Qt.ItemDataRole.UserRole + 3
+IsGroupRole = Qt.ItemDataRole.UserRole + 4
+
+_Index = QModelIndex | QPersistentModelIndex
+
+
+def tr(text: str) -> str:
+    return QCoreApplication.translate("", text)  # lupdate files module-level tr() under ""
+
+
+def hit_target(hit: SearchHit) -> str:
+    if hit.kind == "recommendation":
+        return f"rec:{hit.number}"
+    if hit.kind == "review":
+        return f"review:{hit.number}"
+    return "cover"
+
+
+def section_label(key: str) -> str:
+    labels = {
+        "text": tr("Text"),
+        "sectors": tr("Sectors"),
+        "implementation": tr("Implementation"),
+        "highlights": tr("Highlights"),
+        "activities": tr("Activities/results"),
+        "footnotes": tr("Footnotes"),
+        "progress": tr("Progress"),
+    }
+    return labels.get(key, key)
+
+
+@dataclass(eq=False)
+class _Group:
+    target: str
+    kind: str
+    number: int
+    row: int
+    hits: list[SearchHit] = field(default_factory=list)
+
+
+class SearchResultModel(QAbstractItemModel):
+    """Two levels: group (one per recommendation) → hit (section + snippet)."""
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._groups: list[_Group] = []
+        self._titles: dict[str, str] = {}
+
+    def set_titles(self, titles: dict[str, str]) -> None:
+        """Short titles by target, shown next to the group's number."""
+        self._titles = dict(titles)
+
+    def set_hits(self, hits: list[SearchHit], allowed: set[str] | None = None) -> None:
+        """Replace the results; ``allowed`` restricts to these targets (facet filters)."""
+        order = {k: i for i, k in enumerate(SECTIONS)}
+        groups: dict[str, _Group] = {}
+        for hit in hits:
+            target = hit_target(hit)
+            if allowed is not None and target not in allowed:
+                continue
+            group = groups.get(target)
+            if group is None:
+                group = groups[target] = _Group(target, hit.kind, hit.number, len(groups))
+            group.hits.append(hit)
+        for group in groups.values():
+            group.hits.sort(key=lambda h: order.get(h.section, 99))
+        self.beginResetModel()
+        self._groups = list(groups.values())
+        self.endResetModel()
+
+    def clear(self) -> None:
+        self.set_hits([])
+
+    def group_count(self) -> int:
+        return len(self._groups)
+
+    def hit_count(self) -> int:
+        return sum(len(g.hits) for g in self._groups)
+
+    def targets(self) -> list[str]:
+        return [g.target for g in self._groups]
+
+    # --- QAbstractItemModel ---------------------------------------------------------
+    def index(self, row: int, column: int = 0, parent: _Index = QModelIndex()) -> QModelIndex:
+        if column != 0 or row < 0:
+            return QModelIndex()
+        if not parent.isValid():
+            return self.createIndex(row, 0, None) if row < len(self._groups) else QModelIndex()
+        if parent.internalPointer() is not None:
+            return QModelIndex()
+        group = self._groups[parent.row()]
+        return self.createIndex(row, 0, group) if row < len(group.hits) else QModelIndex()
+
+    def parent(self, index: _Index = QModelIndex()) -> QModelIndex:  # type: ignore[override]
+        if not index.isValid():
+            return QModelIndex()
+        group = index.internalPointer()
+        if group is None:
+            return QModelIndex()
+        return self.createIndex(group.row, 0, None)
+
+    def rowCount(self, parent: _Index = QModelIndex()) -> int:
+        if not parent.isValid():
+            return len(self._groups)
+        if parent.column() != 0 or parent.internalPointer() is not None:
+            return 0
+        return len(self._groups[parent.row()].hits)
+
+    def columnCount(self, parent: _Index = QModelIndex()) -> int:
+        return 1
+
+    def flags(self, index: _Index) -> Qt.ItemFlag:
+        if not index.isValid():
+            return Qt.ItemFlag.NoItemFlags
+        return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
+
+    def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole):
+        if not index.isValid():
+            return None
+        group = index.internalPointer()
+        if group is None:
+            g = self._groups[index.row()]
+            if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextRole):
+                return self._group_label(g)
+            if role == TargetRole:
+                return g.target
+            if role == IsGroupRole:
+                return True
+            if role == SectionRole:
+                return g.hits[0].section if g.hits else ""
+            return None
+        hit = group.hits[index.row()]
+        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextRole):
+            return f"{section_label(hit.section)}: {plain_snippet(hit.snippet)}"
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return plain_snippet(hit.snippet)
+        if role == TargetRole:
+            return group.target
+        if role == SectionRole:
+            return hit.section
+        if role == SnippetRole:
+            return hit.snippet
+        if role == IsGroupRole:
+            return False
+        return None
+
+    def _group_label(self, g: _Group) -> str:
+        if g.kind == "recommendation":
+            head = tr("Recommendation %1").replace("%1", str(g.number))
+        elif g.kind == "review":
+            head = tr("Review recommendation %1").replace("%1", str(g.number))
+        else:
+            head = tr("Cover note")
+        title = self._titles.get(g.target, "")
+        return f"{head} · {title} ({len(g.hits)})" if title else f"{head} ({len(g.hits)})"

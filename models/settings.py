@@ -1,0 +1,96 @@
+"""Typed wrapper over QSettings for window state, zoom, language and view options.
+
+Tests and benches point it at a temporary folder with ``DA_NAVIGATOR_SETTINGS_DIR``.
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+from PySide6.QtCore import QByteArray, QSettings
+
+ORGANIZATION = "DA Navigator"
+APPLICATION = "DA Navigator"
+LANGUAGES = ("zh", "en")
+ZOOM_RANGE = (-6, 12)
+
+
+def open_settings() -> QSettings:
+    """QSettings in the per-user location, or an INI file under DA_NAVIGATOR_SETTINGS_DIR."""
+    override = os.environ.get("DA_NAVIGATOR_SETTINGS_DIR")
+    if override:
+        folder = Path(override)
+        folder.mkdir(parents=True, exist_ok=True)
+        return QSettings(str(folder / "settings.ini"), QSettings.Format.IniFormat)
+    return QSettings(QSettings.Format.IniFormat, QSettings.Scope.UserScope, ORGANIZATION, APPLICATION)
+
+
+class Settings:
+    """Read and write the few values the window persists; bad stored values fall back to defaults."""
+
+    def __init__(self, store: QSettings | None = None) -> None:
+        self._s = store if store is not None else open_settings()
+
+    def sync(self) -> None:
+        self._s.sync()
+
+    # --- raw state blobs ------------------------------------------------------------
+    def _bytes(self, key: str) -> QByteArray | None:
+        value = self._s.value(key)
+        return value if isinstance(value, QByteArray) and not value.isEmpty() else None
+
+    def geometry(self) -> QByteArray | None:
+        return self._bytes("window/geometry")
+
+    def set_geometry(self, value: QByteArray) -> None:
+        self._s.setValue("window/geometry", value)
+
+    def window_state(self) -> QByteArray | None:
+        return self._bytes("window/state")
+
+    def set_window_state(self, value: QByteArray) -> None:
+        self._s.setValue("window/state", value)
+
+    def splitter(self) -> QByteArray | None:
+        return self._bytes("window/splitter")
+
+    def set_splitter(self, value: QByteArray) -> None:
+        self._s.setValue("window/splitter", value)
+
+    # --- scalar preferences -----------------------------------------------------------
+    def _int(self, key: str, default: int) -> int:
+        try:
+            return int(self._s.value(key, default))
+        except (TypeError, ValueError):
+            return default
+
+    def zoom(self) -> int:
+        low, high = ZOOM_RANGE
+        return max(low, min(high, self._int("view/zoom", 0)))
+
+    def set_zoom(self, steps: int) -> None:
+        low, high = ZOOM_RANGE
+        self._s.setValue("view/zoom", max(low, min(high, int(steps))))
+
+    def language(self) -> str | None:
+        value = self._s.value("ui/language")
+        return value if value in LANGUAGES else None
+
+    def set_language(self, lang: str) -> None:
+        if lang in LANGUAGES:
+            self._s.setValue("ui/language", lang)
+
+    def grouping(self) -> str:
+        value = self._s.value("view/grouping", "cluster")
+        return value if value in ("cluster", "sector") else "cluster"
+
+    def set_grouping(self, value: str) -> None:
+        self._s.setValue("view/grouping", value)
+
+    def last_target(self) -> str:
+        value = self._s.value("view/last", "overview")
+        return value if isinstance(value, str) else "overview"
+
+    def set_last_target(self, value: str) -> None:
+        self._s.setValue("view/last", value)

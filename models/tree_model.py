@@ -1,0 +1,270 @@
+"""The recommendation tree: a hand-written QAbstractItemModel over plain Python nodes.
+
+Document → Annex I clusters A–F (or WIPO sectors) → recommendations; an Annex II branch
+with the review recommendations; a cover-note node. Filtering hides recommendations that
+do not match but keeps every cluster; group counts follow the filter.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+
+from PySide6.QtCore import QAbstractItemModel, QCoreApplication, QModelIndex, QObject, QPersistentModelIndex, Qt
+
+from models.entities import Cluster, Document, RecommendationSummary, ReviewRecommendation
+
+TargetRole = Qt.ItemDataRole.UserRole + 1  # "rec:6", "review:3", "cover", "overview", "" for groups
+KindRole = Qt.ItemDataRole.UserRole + 2  # node kind
+NumberRole = Qt.ItemDataRole.UserRole + 3  # recommendation number (0 if none)
+BookmarkedRole = Qt.ItemDataRole.UserRole + 4
+ImmediateRole = Qt.ItemDataRole.UserRole + 5
+
+_Index = QModelIndex | QPersistentModelIndex
+
+
+def tr(text: str) -> str:
+    return QCoreApplication.translate("", text)  # lupdate files module-level tr() under ""
+
+
+@dataclass(eq=False)
+class Node:
+    kind: str  # document | annex1 | cluster | sector | rec | annex2 | review | cover
+    key: str = ""
+    parent: Node | None = None
+    children: list[Node] = field(default_factory=list)
+    summary: RecommendationSummary | None = None
+    review: ReviewRecommendation | None = None
+    total: int = 0
+
+    def add(self, child: Node) -> Node:
+        child.parent = self
+        self.children.append(child)
+        return child
+
+    def row(self) -> int:
+        return self.parent.children.index(self) if self.parent else 0
+
+    @property
+    def target(self) -> str:
+        if self.kind == "rec" and self.summary:
+            return f"rec:{self.summary.number}"
+        if self.kind == "review" and self.review:
+            return f"review:{self.review.number}"
+        return {"document": "overview", "cover": "cover", "annex1": "overview"}.get(self.kind, "")
+
+
+class RecommendationTreeModel(QAbstractItemModel):
+    """One column. Call ``set_visible`` to filter, ``set_grouping`` to switch cluster/sector."""
+
+    def __init__(
+        self,
+        document: Document,
+        clusters: list[Cluster],
+        summaries: list[RecommendationSummary],
+        reviews: list[ReviewRecommendation],
+        sectors: list[str] | None = None,
+        parent: QObject | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self._document = document
+        self._clusters = clusters
+        self._summaries = summaries
+        self._reviews = reviews
+        self._sectors = sectors or sorted({s for x in summaries for s in x.sectors})
+        self._grouping = "cluster"
+        self._visible: set[int] | None = None
+        self._visible_reviews: set[int] | None = None
+        self._bookmarks: set[str] = set()
+        self._root = Node("root")
+        self._by_target: dict[str, list[Node]] = {}
+        self._build()
+
+    # --- structure ------------------------------------------------------------------
+    def _build(self) -> None:
+        root = Node("root")
+        doc = root.add(Node("document", self._document.symbol))
+        doc.add(Node("cover", "cover"))
+        shown = [s for s in self._summaries if self._visible is None or s.number in self._visible]
+        annex1 = doc.add(Node("annex1", "annex1"))
+        if self._grouping == "sector":
+            for sector in self._sectors:
+                group = annex1.add(Node("sector", sector, total=sum(sector in s.sectors for s in self._summaries)))
+                for s in shown:
+                    if sector in s.sectors:
+                        group.add(Node("rec", summary=s))
+        else:
+            for cluster in self._clusters:
+                group = annex1.add(Node("cluster", cluster.id, total=len(cluster.numbers)))
+                for s in shown:
+                    if s.cluster == cluster.id:
+                        group.add(Node("rec", summary=s))
+        annex2 = doc.add(Node("annex2", "annex2", total=len(self._reviews)))
+        for rv in self._reviews:
+            if self._visible_reviews is None or rv.number in self._visible_reviews:
+                annex2.add(Node("review", review=rv))
+        self._root = root
+        self._by_target = {}
+        stack = [root]
+        while stack:
+            node = stack.pop()
+            if node.target:
+                self._by_target.setdefault(node.target, []).append(node)
+            stack.extend(node.children)
+
+    def _rebuild(self) -> None:
+        self.beginResetModel()
+        self._build()
+        self.endResetModel()
+
+    def set_visible(self, numbers: Iterable[int] | None, reviews: Iterable[int] | None = None) -> None:
+        """Show only these recommendations (None: all) and review recommendations (None: all)."""
+        new = set(numbers) if numbers is not None else None
+        new_rev = set(reviews) if reviews is not None else None
+        if new == self._visible and new_rev == self._visible_reviews:
+            return
+        self._visible, self._visible_reviews = new, new_rev
+        self._rebuild()
+
+    def set_grouping(self, grouping: str) -> None:
+        if grouping not in ("cluster", "sector") or grouping == self._grouping:
+            return
+        self._grouping = grouping
+        self._rebuild()
+
+    @property
+    def grouping(self) -> str:
+        return self._grouping
+
+    def set_bookmarks(self, targets: Iterable[str]) -> None:
+        new = set(targets)
+        changed = new ^ self._bookmarks
+        self._bookmarks = new
+        for target in changed:
+            for index in self.indexes_for(target):
+                self.dataChanged.emit(index, index, [Qt.ItemDataRole.DisplayRole, BookmarkedRole])
+
+    def retranslate(self) -> None:
+        """Labels depend on the UI language: refresh every row."""
+        self._rebuild()
+
+    def shown_count(self) -> int:
+        return sum(1 for s in self._summaries if self._visible is None or s.number in self._visible)
+
+    def total_count(self) -> int:
+        return len(self._summaries)
+
+    # --- lookup ---------------------------------------------------------------------
+    def indexes_for(self, target: str) -> list[QModelIndex]:
+        return [self.createIndex(n.row(), 0, n) for n in self._by_target.get(target, [])]
+
+    def index_for(self, target: str) -> QModelIndex:
+        found = self.indexes_for(target)
+        return found[0] if found else QModelIndex()
+
+    def node(self, index: _Index) -> Node:
+        return index.internalPointer() if index.isValid() else self._root
+
+    # --- QAbstractItemModel ---------------------------------------------------------
+    def index(self, row: int, column: int = 0, parent: _Index = QModelIndex()) -> QModelIndex:
+        if column != 0 or row < 0:
+            return QModelIndex()
+        node = self.node(parent)
+        if row >= len(node.children):
+            return QModelIndex()
+        return self.createIndex(row, 0, node.children[row])
+
+    def parent(self, index: _Index = QModelIndex()) -> QModelIndex:  # type: ignore[override]
+        if not index.isValid():
+            return QModelIndex()
+        node: Node = index.internalPointer()
+        up = node.parent
+        if up is None or up is self._root:
+            return QModelIndex()
+        return self.createIndex(up.row(), 0, up)
+
+    def rowCount(self, parent: _Index = QModelIndex()) -> int:
+        if parent.isValid() and parent.column() != 0:
+            return 0
+        return len(self.node(parent).children)
+
+    def columnCount(self, parent: _Index = QModelIndex()) -> int:
+        return 1
+
+    def flags(self, index: _Index) -> Qt.ItemFlag:
+        if not index.isValid():
+            return Qt.ItemFlag.NoItemFlags
+        return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
+
+    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole):
+        if section == 0 and orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
+            return tr("Recommendations")
+        return None
+
+    def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole):
+        if not index.isValid():
+            return None
+        node: Node = index.internalPointer()
+        if role == Qt.ItemDataRole.DisplayRole:
+            return self._label(node)
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return self._tooltip(node)
+        if role == Qt.ItemDataRole.AccessibleTextRole:
+            return self._label(node).replace("★", tr("immediate"))
+        if role == TargetRole:
+            return node.target
+        if role == KindRole:
+            return node.kind
+        if role == NumberRole:
+            if node.summary:
+                return node.summary.number
+            return node.review.number if node.review else 0
+        if role == BookmarkedRole:
+            return bool(node.target) and node.target in self._bookmarks
+        if role == ImmediateRole:
+            return bool(node.summary and node.summary.immediate)
+        return None
+
+    def _label(self, node: Node) -> str:
+        k = node.kind
+        if k == "rec" and node.summary:
+            s = node.summary
+            star = "★" if s.immediate else ""
+            mark = " ⚑" if node.target in self._bookmarks else ""
+            joint = f"  ⇄ {'、'.join(map(str, s.reported_with))}" if s.reported_with else ""
+            return f"{s.number}{star}  {s.title}{joint}{mark}"
+        if k == "review" and node.review:
+            mark = " ⚑" if node.target in self._bookmarks else ""
+            return f"{node.review.number}  {node.review.title}{mark}"
+        if k == "cluster":
+            title = next((c.title for c in self._clusters if c.id == node.key), "")
+            return f"{node.key}  {title} ({self._count(node)})"
+        if k == "sector":
+            return f"{node.key} ({self._count(node)})"
+        if k == "document":
+            return self._document.symbol + " · " + tr("Overview")
+        if k == "cover":
+            return tr("Cover note")
+        if k == "annex1":
+            label = tr("Annex I · 45 recommendations") if self._grouping == "cluster" else tr("Annex I · by WIPO sector")
+            return f"{label} ({self.shown_count()}/{self.total_count()})"
+        if k == "annex2":
+            return tr("Annex II · Independent review") + f" ({len(node.children)})"
+        return ""
+
+    def _count(self, node: Node) -> str:
+        shown = len(node.children)
+        return str(shown) if self._visible is None else f"{shown}/{node.total}"
+
+    def _tooltip(self, node: Node) -> str | None:
+        if node.summary:
+            s = node.summary
+            lines = [tr("Recommendation %1").replace("%1", str(s.number))]
+            if s.immediate:
+                lines.append(tr("★ for immediate implementation"))
+            if s.reported_with:
+                lines.append(tr("Reported jointly with recommendations %1").replace("%1", "、".join(map(str, s.reported_with))))
+            return "\n".join(lines)
+        if node.review:
+            return node.review.text[:200]
+        return None
