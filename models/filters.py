@@ -89,7 +89,8 @@ def evaluate(repo, state: FilterState, bookmarked: Callable[[], set[int]] = set)
     if state.has_facets():
         reviews = set()
     hits = [
-        h for h in hits
+        h
+        for h in hits
         if (h.kind == "recommendation" and h.number in wanted)
         or (h.kind == "review" and reviews is not None and h.number in reviews)
         or (h.kind == "cover" and not state.has_facets())

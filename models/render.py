@@ -55,7 +55,7 @@ def _numbers(nums: Iterable[int], scheme: str = "rec") -> str:
 
 
 def joint_note(partners: Iterable[int], linked: bool = True) -> str:
-    """"与建议 13、17 合并报告" (or the English UI wording)."""
+    """ "与建议 13、17 合并报告" (or the English UI wording)."""
     nums = tuple(partners)
     body = _numbers(nums) if linked else "、".join(str(n) for n in nums)
     return tr("Reported jointly with recommendations %1").replace("%1", body)
@@ -86,9 +86,17 @@ def render_recommendation(
     mark = ' <span class="bookmark">🔖</span>' if bookmarked else ""
     title = html.escape(tr("Recommendation %1").replace("%1", str(rec.number)))
     out = [f'<h1><a name="top"></a>{title}{star}{mark}</h1>']
-    meta = [html.escape(tr("Cluster %1").replace("%1", rec.cluster) + (f" · {cluster_title}" if cluster_title else ""))]
+    meta = [
+        html.escape(
+            tr("Cluster %1").replace("%1", rec.cluster) + (f" · {cluster_title}" if cluster_title else "")
+        )
+    ]
     if rec.immediate:
-        source = tr("mark printed in CDIP/33/2") if rec.immediate_source == "source" else tr("curated from a public source")
+        source = (
+            tr("mark printed in CDIP/33/2")
+            if rec.immediate_source == "source"
+            else tr("curated from a public source")
+        )
         meta.append(html.escape(tr("for immediate implementation (%1)").replace("%1", source)))
     out.append(f'<p class="meta">{" · ".join(meta)}</p>')
     if rec.reported_with:
@@ -98,7 +106,9 @@ def render_recommendation(
         out.append(f'<p class="note"><b>{label}:</b> {html.escape(note)}</p>')
     out.append(_heading("text") + f'<div class="rectext">{r.blocks(rec.text)}</div>')
     if rec.sectors:
-        out.append(_heading("sectors") + "<ul>" + "".join(f"<li>{r.text(s)}</li>" for s in rec.sectors) + "</ul>")
+        out.append(
+            _heading("sectors") + "<ul>" + "".join(f"<li>{r.text(s)}</li>" for s in rec.sectors) + "</ul>"
+        )
     if rec.implementation.strip():
         out.append(_heading("implementation") + r.blocks(rec.implementation))
     out.append(_heading("highlights"))
@@ -112,7 +122,11 @@ def render_recommendation(
     out.append(_footnotes(r, rec.footnotes))
     out.append(_references(r, rec))
     if rec.links:
-        items = "".join(f'<li><a href="{html.escape(u, quote=True)}">{r.text(u)}</a></li>' for u in rec.links if _is_web(u))
+        items = "".join(
+            f'<li><a href="{html.escape(u, quote=True)}">{r.text(u)}</a></li>'
+            for u in rec.links
+            if _is_web(u)
+        )
         hint = html.escape(tr("External links open in your browser and need a network connection."))
         out.append(_heading("links") + f'<ul>{items}</ul><p class="hint">{hint}</p>')
     return "\n".join(out), r.hit_count
@@ -137,7 +151,9 @@ def _references(r: Renderer, rec: Recommendation) -> str:
     return _heading("references") + f'<table class="refs" cellpadding="3">{body}</table>'
 
 
-def render_review(rev: ReviewRecommendation, terms: Iterable[str] = (), bookmarked: bool = False) -> tuple[str, int]:
+def render_review(
+    rev: ReviewRecommendation, terms: Iterable[str] = (), bookmarked: bool = False
+) -> tuple[str, int]:
     r = Renderer(terms, {fn.number: fn.text for fn in rev.footnotes}, max_rec=0)
     mark = ' <span class="bookmark">🔖</span>' if bookmarked else ""
     title = tr("Independent review recommendation %1").replace("%1", str(rev.number))
@@ -155,7 +171,7 @@ def render_cover(doc: Document, cover_markdown: str, terms: Iterable[str] = ()) 
     r = Renderer(terms)
     out = [
         f'<h1><a name="top"></a>{r.text(doc.title)}</h1>',
-        f'<p class="meta">{html.escape(doc.symbol)} · {html.escape(doc.date)} · {html.escape(doc.language)} · {r.text(doc.period)}</p>',
+        f'<p class="meta">{html.escape(f"{doc.symbol} · {doc.date} · {doc.language}")} · {r.text(doc.period)}</p>',
         _heading("text"),
         r.blocks(cover_markdown),
     ]

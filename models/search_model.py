@@ -8,7 +8,14 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from PySide6.QtCore import QAbstractItemModel, QCoreApplication, QModelIndex, QObject, QPersistentModelIndex, Qt
+from PySide6.QtCore import (
+    QAbstractItemModel,
+    QCoreApplication,
+    QModelIndex,
+    QObject,
+    QPersistentModelIndex,
+    Qt,
+)
 
 from models.entities import SECTIONS, SearchHit
 from models.markdown_html import plain_snippet
@@ -19,6 +26,7 @@ SnippetRole = Qt.ItemDataRole.UserRole + 3
 IsGroupRole = Qt.ItemDataRole.UserRole + 4
 
 _Index = QModelIndex | QPersistentModelIndex
+_NO_PARENT = QModelIndex()
 
 
 def tr(text: str) -> str:
@@ -98,7 +106,7 @@ class SearchResultModel(QAbstractItemModel):
         return [g.target for g in self._groups]
 
     # --- QAbstractItemModel ---------------------------------------------------------
-    def index(self, row: int, column: int = 0, parent: _Index = QModelIndex()) -> QModelIndex:
+    def index(self, row: int, column: int = 0, parent: _Index = _NO_PARENT) -> QModelIndex:
         if column != 0 or row < 0:
             return QModelIndex()
         if not parent.isValid():
@@ -108,7 +116,7 @@ class SearchResultModel(QAbstractItemModel):
         group = self._groups[parent.row()]
         return self.createIndex(row, 0, group) if row < len(group.hits) else QModelIndex()
 
-    def parent(self, index: _Index = QModelIndex()) -> QModelIndex:  # type: ignore[override]
+    def parent(self, index: _Index = _NO_PARENT) -> QModelIndex:  # type: ignore[override]
         if not index.isValid():
             return QModelIndex()
         group = index.internalPointer()
@@ -116,14 +124,14 @@ class SearchResultModel(QAbstractItemModel):
             return QModelIndex()
         return self.createIndex(group.row, 0, None)
 
-    def rowCount(self, parent: _Index = QModelIndex()) -> int:
+    def rowCount(self, parent: _Index = _NO_PARENT) -> int:
         if not parent.isValid():
             return len(self._groups)
         if parent.column() != 0 or parent.internalPointer() is not None:
             return 0
         return len(self._groups[parent.row()].hits)
 
-    def columnCount(self, parent: _Index = QModelIndex()) -> int:
+    def columnCount(self, parent: _Index = _NO_PARENT) -> int:
         return 1
 
     def flags(self, index: _Index) -> Qt.ItemFlag:

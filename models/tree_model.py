@@ -10,7 +10,14 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
-from PySide6.QtCore import QAbstractItemModel, QCoreApplication, QModelIndex, QObject, QPersistentModelIndex, Qt
+from PySide6.QtCore import (
+    QAbstractItemModel,
+    QCoreApplication,
+    QModelIndex,
+    QObject,
+    QPersistentModelIndex,
+    Qt,
+)
 
 from models.entities import Cluster, Document, RecommendationSummary, ReviewRecommendation
 
@@ -21,6 +28,7 @@ BookmarkedRole = Qt.ItemDataRole.UserRole + 4
 ImmediateRole = Qt.ItemDataRole.UserRole + 5
 
 _Index = QModelIndex | QPersistentModelIndex
+_NO_PARENT = QModelIndex()
 
 
 def tr(text: str) -> str:
@@ -89,7 +97,9 @@ class RecommendationTreeModel(QAbstractItemModel):
         annex1 = doc.add(Node("annex1", "annex1"))
         if self._grouping == "sector":
             for sector in self._sectors:
-                group = annex1.add(Node("sector", sector, total=sum(sector in s.sectors for s in self._summaries)))
+                group = annex1.add(
+                    Node("sector", sector, total=sum(sector in s.sectors for s in self._summaries))
+                )
                 for s in shown:
                     if sector in s.sectors:
                         group.add(Node("rec", summary=s))
@@ -166,7 +176,7 @@ class RecommendationTreeModel(QAbstractItemModel):
         return index.internalPointer() if index.isValid() else self._root
 
     # --- QAbstractItemModel ---------------------------------------------------------
-    def index(self, row: int, column: int = 0, parent: _Index = QModelIndex()) -> QModelIndex:
+    def index(self, row: int, column: int = 0, parent: _Index = _NO_PARENT) -> QModelIndex:
         if column != 0 or row < 0:
             return QModelIndex()
         node = self.node(parent)
@@ -174,7 +184,7 @@ class RecommendationTreeModel(QAbstractItemModel):
             return QModelIndex()
         return self.createIndex(row, 0, node.children[row])
 
-    def parent(self, index: _Index = QModelIndex()) -> QModelIndex:  # type: ignore[override]
+    def parent(self, index: _Index = _NO_PARENT) -> QModelIndex:  # type: ignore[override]
         if not index.isValid():
             return QModelIndex()
         node: Node = index.internalPointer()
@@ -183,12 +193,12 @@ class RecommendationTreeModel(QAbstractItemModel):
             return QModelIndex()
         return self.createIndex(up.row(), 0, up)
 
-    def rowCount(self, parent: _Index = QModelIndex()) -> int:
+    def rowCount(self, parent: _Index = _NO_PARENT) -> int:
         if parent.isValid() and parent.column() != 0:
             return 0
         return len(self.node(parent).children)
 
-    def columnCount(self, parent: _Index = QModelIndex()) -> int:
+    def columnCount(self, parent: _Index = _NO_PARENT) -> int:
         return 1
 
     def flags(self, index: _Index) -> Qt.ItemFlag:
@@ -246,7 +256,11 @@ class RecommendationTreeModel(QAbstractItemModel):
         if k == "cover":
             return tr("Cover note")
         if k == "annex1":
-            label = tr("Annex I · 45 recommendations") if self._grouping == "cluster" else tr("Annex I · by WIPO sector")
+            label = (
+                tr("Annex I · 45 recommendations")
+                if self._grouping == "cluster"
+                else tr("Annex I · by WIPO sector")
+            )
             return f"{label} ({self.shown_count()}/{self.total_count()})"
         if k == "annex2":
             return tr("Annex II · Independent review") + f" ({len(node.children)})"
@@ -263,7 +277,11 @@ class RecommendationTreeModel(QAbstractItemModel):
             if s.immediate:
                 lines.append(tr("★ for immediate implementation"))
             if s.reported_with:
-                lines.append(tr("Reported jointly with recommendations %1").replace("%1", "、".join(map(str, s.reported_with))))
+                lines.append(
+                    tr("Reported jointly with recommendations %1").replace(
+                        "%1", "、".join(map(str, s.reported_with))
+                    )
+                )
             return "\n".join(lines)
         if node.review:
             return node.review.text[:200]

@@ -1,0 +1,109 @@
+"""The window's QActions, with standard key sequences, icons and translatable texts."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QObject
+from PySide6.QtGui import QAction, QActionGroup, QIcon, QKeySequence
+from PySide6.QtWidgets import QWidget
+
+from models.paths import resource
+
+SK = QKeySequence.StandardKey
+
+
+def icon(name: str) -> QIcon:
+    path = resource("icons", f"{name}.svg")
+    return QIcon(str(path)) if path.exists() else QIcon()
+
+
+class Actions(QObject):
+    """Creates every action once; ``retranslate`` refreshes texts after a language change."""
+
+    def __init__(self, parent: QWidget) -> None:
+        super().__init__(parent)
+        w = parent
+
+        def act(keys: list, icon_name: str = "", checkable: bool = False) -> QAction:
+            a = QAction(w)
+            shortcuts: list[QKeySequence] = []
+            for k in keys:
+                shortcuts.extend(QKeySequence.keyBindings(k) if isinstance(k, SK) else [QKeySequence(k)])
+            a.setShortcuts(shortcuts)
+            if icon_name:
+                a.setIcon(icon(icon_name))
+            a.setCheckable(checkable)
+            w.addAction(a)
+            return a
+
+        self.find = act([SK.Find], "find")
+        self.find_next = act([SK.FindNext])
+        self.find_previous = act([SK.FindPrevious])
+        self.focus_search = act(["Ctrl+K", "Ctrl+L"], "search")
+        self.focus_tree = act(["Ctrl+1"])
+        self.copy_citation = act(["Ctrl+Shift+C"], "quote")
+        self.toggle_bookmark = act(["Ctrl+D"], "star", checkable=True)
+        self.print_summary = act([SK.Print], "print")
+        self.export_pdf = act(["Ctrl+E"], "pdf")
+        self.briefing_pack = act(["Ctrl+Shift+E"])
+        self.quit = act([SK.Quit, "Ctrl+Q"])
+        self.zoom_in = act([SK.ZoomIn, "Ctrl+="], "zoom-in")
+        self.zoom_out = act([SK.ZoomOut], "zoom-out")
+        self.zoom_reset = act(["Ctrl+0"])
+        self.back = act([SK.Back], "back")
+        self.forward = act([SK.Forward], "forward")
+        self.overview = act(["Ctrl+Home"], "overview")
+        self.group_by_sector = act(["Ctrl+G"], "group", checkable=True)
+        self.clear_filters = act(["Ctrl+Shift+X"], "clear")
+        self.show_bookmarks = act(["Ctrl+B"], "", checkable=True)
+        self.about = act([])
+        self.lang_group = QActionGroup(w)
+        self.lang_zh = act([], checkable=True)
+        self.lang_en = act([], checkable=True)
+        self.lang_group.addAction(self.lang_zh)
+        self.lang_group.addAction(self.lang_en)
+        self.back.setEnabled(False)
+        self.forward.setEnabled(False)
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        texts = {
+            self.find: (self.tr("&Find in Page…"), self.tr("Find text in the recommendation shown")),
+            self.find_next: (self.tr("Find &Next"), ""),
+            self.find_previous: (self.tr("Find Pre&vious"), ""),
+            self.focus_search: (self.tr("&Search All…"), self.tr("Search the whole report")),
+            self.focus_tree: (self.tr("Go to &Tree"), ""),
+            self.copy_citation: (
+                self.tr("Copy &Citation"),
+                self.tr("Copy a stable citation with the selected text"),
+            ),
+            self.toggle_bookmark: (
+                self.tr("&Bookmark"),
+                self.tr("Bookmark the recommendation shown (Ctrl+D)"),
+            ),
+            self.print_summary: (
+                self.tr("&Print Summary…"),
+                self.tr("Print a summary of the recommendation shown"),
+            ),
+            self.export_pdf: (self.tr("&Export Summary as PDF…"), ""),
+            self.briefing_pack: (self.tr("Export &Briefing Pack…"), ""),
+            self.quit: (self.tr("&Quit"), ""),
+            self.zoom_in: (self.tr("Zoom &In"), self.tr("Larger text")),
+            self.zoom_out: (self.tr("Zoom &Out"), self.tr("Smaller text")),
+            self.zoom_reset: (self.tr("&Actual Size"), ""),
+            self.back: (self.tr("&Back"), self.tr("Go back (Alt+Left)")),
+            self.forward: (self.tr("&Forward"), self.tr("Go forward (Alt+Right)")),
+            self.overview: (self.tr("&Overview"), self.tr("Show the overview page")),
+            self.group_by_sector: (
+                self.tr("Group by &Sector"),
+                self.tr("Group the tree by WIPO sector instead of cluster"),
+            ),
+            self.clear_filters: (self.tr("&Clear Filters"), self.tr("Clear the search and every filter")),
+            self.show_bookmarks: (self.tr("Bookmarks &Panel"), ""),
+            self.about: (self.tr("&About DA Navigator"), ""),
+            self.lang_zh: ("中文", ""),
+            self.lang_en: ("English", ""),
+        }
+        for action, (text, tip) in texts.items():
+            action.setText(text)
+            action.setToolTip(tip or text.replace("&", "").rstrip("…"))
+            action.setStatusTip(tip)

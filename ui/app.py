@@ -1,0 +1,82 @@
+"""Application start-up: QApplication, fonts, translators, stylesheet, repository, main window."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QGuiApplication, QIcon, QPalette
+from PySide6.QtWidgets import QApplication, QMessageBox
+
+from models.paths import resource
+from models.settings import APPLICATION, ORGANIZATION, Settings
+from ui.i18n import Translations
+
+
+def stylesheet(app: QApplication) -> str:
+    """The base stylesheet plus the light or dark variant matching the palette."""
+    dark = app.palette().color(QPalette.ColorRole.Window).lightness() < 128
+    parts = []
+    for name in ("base.qss", "dark.qss" if dark else "light.qss"):
+        path = resource("style", name)
+        if path.exists():
+            parts.append(path.read_text(encoding="utf-8"))
+    return "\n".join(parts)
+
+
+def make_app(argv: list[str] | None = None) -> QApplication:
+    if QApplication.instance() is None:
+        QGuiApplication.setHighDpiScaleFactorRoundingPolicy(Qt.HighDpiScaleFactorRoundingPolicy.PassThrough)
+    app = QApplication.instance() or QApplication(argv or sys.argv[:1])
+    app.setOrganizationName(ORGANIZATION)
+    app.setApplicationName(APPLICATION)
+    app.setApplicationDisplayName("DA Navigator")
+    icon = resource("icons", "app.png")
+    if icon.exists():
+        app.setWindowIcon(QIcon(str(icon)))
+    try:
+        from models.fonts import register_bundled_font
+    except ImportError:
+        pass
+    else:
+        register_bundled_font(app)
+    app.setStyleSheet(stylesheet(app))
+    return app
+
+
+def choose_language(requested: str | None, settings: Settings) -> str:
+    """--lang, then the saved choice, then Chinese (the default), English for a non-Chinese locale only if asked."""
+    return requested or settings.language() or "zh"
+
+
+def run_app(args: argparse.Namespace) -> int:
+    app = make_app()
+    settings = Settings()
+    translations = Translations()
+    translations.switch(choose_language(getattr(args, "lang", None), settings))
+    from models.repository import ContentError, ContentRepository
+
+    try:
+        repo = ContentRepository()
+    except ContentError as exc:
+        QMessageBox.critical(
+            None,
+            QApplication.translate("app", "DA Navigator cannot start"),
+            QApplication.translate("app", "The content database could not be opened:\n\n%1").replace(
+                "%1", str(exc)
+            ),
+        )
+        return 2
+    from ui.main_window import MainWindow
+
+    window = MainWindow(repo, translations, settings)
+    number = getattr(args, "open", None)
+    if number:
+        window.detail.show_target(f"rec:{number}")
+    else:
+        window.detail.show_target(settings.last_target())
+    window.show()
+    code = app.exec()
+    repo.close()
+    return code

@@ -1,0 +1,265 @@
+"""The detail pane: a QTextBrowser page per recommendation (or the overview), with history,
+find in page, zoom, footnote tooltips, internal links and citations."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+
+from PySide6.QtCore import QEvent, QObject, Qt, QUrl, Signal
+from PySide6.QtGui import QDesktopServices, QFont, QPalette
+from PySide6.QtWidgets import QStackedWidget, QTextBrowser, QToolTip, QVBoxLayout, QWidget
+
+from models.history import History
+from models.render import citation, render_cover, render_recommendation, render_review
+from ui.find_bar import FindBar
+
+
+class DetailPane(QWidget):
+    """``show_target("rec:6")``; emits ``targetChanged`` after every successful navigation."""
+
+    targetChanged = Signal(str)
+    documentRequested = Signal(str)
+    message = Signal(str)
+    historyChanged = Signal(bool, bool)
+    zoomChanged = Signal(int)
+
+    def __init__(self, repo, overview: QWidget, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._repo = repo
+        self._doc = repo.document()
+        self._clusters = {c.id: c.title for c in repo.clusters()}
+        self._documents = set(repo.document_counts())
+        self._history = History()
+        self._target = ""
+        self._terms: list[str] = []
+        self._section: str | None = None
+        self._footnotes: dict[int, str] = {}
+        self._zoom = 0
+        self.hit_count = 0
+        self.is_bookmarked: Callable[[str], bool] = lambda _t: False
+        self.note_for: Callable[[str], str] = lambda _t: ""
+
+        self.browser = QTextBrowser(self)
+        self.browser.setObjectName("detailBrowser")
+        self.browser.setOpenLinks(False)
+        self.browser.anchorClicked.connect(self._on_anchor)
+        self.browser.highlighted.connect(self._on_hover)
+        self.browser.viewport().installEventFilter(self)
+        self._base_font = QFont(self.browser.font())
+        self.find_bar = FindBar(self.browser, self)
+        self.overview = overview
+        overview.installEventFilter(self)
+        page = QWidget(self)
+        page_layout = QVBoxLayout(page)
+        page_layout.setContentsMargins(0, 0, 0, 0)
+        page_layout.setSpacing(0)
+        page_layout.addWidget(self.browser)
+        page_layout.addWidget(self.find_bar)
+        self.stack = QStackedWidget(self)
+        self.stack.addWidget(page)
+        self.stack.addWidget(overview)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.stack)
+        self.apply_palette()
+        self.retranslate()
+
+    # --- navigation -----------------------------------------------------------------
+    @property
+    def target(self) -> str:
+        return self._target
+
+    def show_target(
+        self, target: str, terms: Iterable[str] = (), section: str | None = None, record: bool = True
+    ) -> bool:
+        """Show ``overview``, ``cover``, ``rec:N`` or ``review:N``; False (and a message) if unknown."""
+        terms = list(terms)
+        try:
+            if target == "overview":
+                self.stack.setCurrentWidget(self.overview)
+                self.hit_count = 0
+            else:
+                html, self.hit_count = self._render(target, terms)
+                self.browser.setHtml(html)
+                self.stack.setCurrentIndex(0)
+        except (KeyError, ValueError):
+            self.message.emit(self.tr("Not found: %1").replace("%1", target))
+            return False
+        self._target, self._terms, self._section = target, terms, section
+        if target != "overview":
+            if section:
+                self.browser.scrollToAnchor(f"sec-{section}")
+            else:
+                self.browser.verticalScrollBar().setValue(0)
+            self.find_bar.refresh()
+        if record:
+            self._history.visit(target)
+        self.historyChanged.emit(self._history.can_back(), self._history.can_forward())
+        self.targetChanged.emit(target)
+        return True
+
+    def _render(self, target: str, terms: list[str]) -> tuple[str, int]:
+        kind, _, num = target.partition(":")
+        marked = self.is_bookmarked(target)
+        if kind == "rec":
+            rec = self._repo.recommendation(int(num))
+            self._footnotes = {fn.number: fn.text for fn in rec.footnotes}
+            return render_recommendation(
+                rec,
+                terms,
+                self._clusters.get(rec.cluster, ""),
+                marked,
+                self.note_for(target),
+                self._documents,
+            )
+        if kind == "review":
+            rev = self._repo.review(int(num))
+            self._footnotes = {fn.number: fn.text for fn in rev.footnotes}
+            return render_review(rev, terms, marked)
+        if kind == "cover":
+            self._footnotes = {}
+            return render_cover(self._doc, self._repo.cover_note(), terms)
+        raise KeyError(target)
+
+    def refresh(self) -> None:
+        """Re-render the current page (language, bookmark or palette change), keeping the scroll."""
+        if self._target and self._target != "overview":
+            pos = self.browser.verticalScrollBar().value()
+            html, self.hit_count = self._render(self._target, self._terms)
+            self.browser.setHtml(html)
+            self.browser.verticalScrollBar().setValue(pos)
+
+    def back(self) -> None:
+        target = self._history.back()
+        if target:
+            self.show_target(target, record=False)
+
+    def forward(self) -> None:
+        target = self._history.forward()
+        if target:
+            self.show_target(target, record=False)
+
+    def can_back(self) -> bool:
+        return self._history.can_back()
+
+    def can_forward(self) -> bool:
+        return self._history.can_forward()
+
+    # --- links, tooltips, mouse buttons ---------------------------------------------
+    def _on_anchor(self, url: QUrl) -> None:
+        scheme, text = url.scheme().lower(), url.toString()
+        if scheme in ("rec", "review"):
+            self.show_target(f"{scheme}:{url.path()}")
+        elif scheme == "fn":
+            self.browser.scrollToAnchor(f"fn-{url.path()}")
+        elif scheme == "doc":
+            self.documentRequested.emit(text.partition(":")[2])
+        elif scheme in ("http", "https"):
+            QDesktopServices.openUrl(url)
+            self.message.emit(
+                self.tr("Opening %1 in your browser — this needs a network connection.").replace("%1", text)
+            )
+        else:
+            self.message.emit(self.tr("Link not opened: only http and https addresses are allowed."))
+
+    def _on_hover(self, url: QUrl) -> None:
+        if url.scheme() in ("http", "https"):
+            self.message.emit(
+                self.tr("%1 (opens in your browser; needs a network connection)").replace(
+                    "%1", url.toString()
+                )
+            )
+        elif url.scheme() == "doc":
+            self.message.emit(self.tr("Show recommendations citing %1").replace("%1", url.path()))
+        else:
+            self.message.emit("")
+
+    def footnote_text(self, number: int) -> str:
+        return self._footnotes.get(number, "")
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.MouseButtonPress:
+            if event.button() == Qt.MouseButton.BackButton:
+                self.back()
+                return True
+            if event.button() == Qt.MouseButton.ForwardButton:
+                self.forward()
+                return True
+        if watched is self.browser.viewport() and event.type() == QEvent.Type.ToolTip:
+            anchor = self.browser.anchorAt(event.pos())
+            if anchor.startswith("fn:") and anchor[3:].isdigit():
+                QToolTip.showText(
+                    event.globalPos(), self.footnote_text(int(anchor[3:])) or anchor, self.browser
+                )
+                return True
+            QToolTip.hideText()
+        return super().eventFilter(watched, event)
+
+    # --- zoom -----------------------------------------------------------------------
+    def zoom(self) -> int:
+        return self._zoom
+
+    def set_zoom(self, steps: int) -> None:
+        self._zoom = max(-6, min(12, steps))
+        self.browser.setFont(self._base_font)
+        if self._zoom:
+            self.browser.zoomIn(self._zoom)
+        self.zoomChanged.emit(self._zoom)
+
+    def zoom_in(self) -> None:
+        self.set_zoom(self._zoom + 1)
+
+    def zoom_out(self) -> None:
+        self.set_zoom(self._zoom - 1)
+
+    # --- citation -------------------------------------------------------------------
+    def current_section(self) -> str | None:
+        """The section heading above the cursor (or the selection start)."""
+        cursor = self.browser.textCursor()
+        block = self.browser.document().findBlock(cursor.selectionStart())
+        while block.isValid():
+            it = block.begin()
+            while not it.atEnd():
+                for name in it.fragment().charFormat().anchorNames():
+                    if name.startswith("sec-"):
+                        return name[4:]
+                it += 1
+            block = block.previous()
+        return self._section
+
+    def citation(self) -> str:
+        if not self._target or self._target == "overview":
+            return self._doc.symbol
+        selected = self.browser.textCursor().selectedText().replace("\u2029", "\n")
+        return citation(
+            self._doc, self._target, self.current_section() if selected else self._section, selected
+        )
+
+    # --- appearance -----------------------------------------------------------------
+    def apply_palette(self) -> None:
+        pal = self.palette()
+        dark = pal.color(QPalette.ColorRole.Window).lightness() < 128
+        link = "#8ab4f8" if dark else "#1a56b0"
+        muted = "#a0a0a0" if dark else "#5f6368"
+        accent = "#e6b800" if dark else "#b07800"
+        self.browser.document().setDefaultStyleSheet(
+            f"a {{ color: {link}; text-decoration: none; }}"
+            f"h1 {{ font-size: x-large; margin-bottom: 2px; }}"
+            f"h2 {{ font-size: large; margin-top: 16px; margin-bottom: 4px; color: {accent}; }}"
+            f"p.meta, p.hint {{ color: {muted}; }}"
+            f"p.joint {{ font-weight: bold; }}"
+            f"td.label {{ color: {muted}; white-space: nowrap; }}"
+            f"span.star {{ color: {accent}; }}"
+        )
+        self.refresh()
+
+    def retranslate(self) -> None:
+        self.browser.setAccessibleName(self.tr("Recommendation details"))
+        self.refresh()
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        elif event.type() == QEvent.Type.PaletteChange:
+            self.apply_palette()
+        super().changeEvent(event)

@@ -1,0 +1,305 @@
+"""The main window: assembles sidebar, tree and detail pane, menus, toolbar, status bar,
+and persists window state. Behaviour lives in the widgets; this module only wires them."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QEvent, Qt
+from PySide6.QtGui import QCloseEvent, QGuiApplication, QMouseEvent
+from PySide6.QtWidgets import QLabel, QMainWindow, QMessageBox, QSplitter, QToolBar, QWidget
+
+from models.filters import FilterResult
+from models.settings import Settings
+from models.tree_model import RecommendationTreeModel
+from ui.actions import Actions
+from ui.bookmark_bridge import BookmarkBridge
+from ui.detail_pane import DetailPane
+from ui.extras import Extras
+from ui.filter_sidebar import FilterSidebar
+from ui.i18n import Translations
+from ui.overview import OverviewPage
+from ui.tree_view import RecommendationTree
+
+
+class MainWindow(QMainWindow):
+    def __init__(
+        self,
+        repo,
+        translations: Translations | None = None,
+        settings: Settings | None = None,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.setObjectName("mainWindow")
+        self.repo = repo
+        self.doc = repo.document()
+        self.settings = settings or Settings()
+        self.translations = translations or Translations()
+        self.bookmarks = BookmarkBridge((self.doc.symbol, self.doc.language), self)
+        self.actions_ = Actions(self)
+
+        self.tree_model = RecommendationTreeModel(
+            self.doc, repo.clusters(), repo.summaries(), repo.reviews(), repo.sectors(), self
+        )
+        self.tree_model.set_bookmarks(self.bookmarks.targets())
+        self.tree = RecommendationTree(self.tree_model, self)
+        self.overview = OverviewPage(repo, self)
+        self.detail = DetailPane(repo, self.overview, self)
+        self.detail.is_bookmarked = self.bookmarks.is_bookmarked
+        self.detail.note_for = self.bookmarks.note
+        self.sidebar = FilterSidebar(repo, self)
+        self.sidebar.bookmarked_numbers = self.bookmarks.numbers
+
+        self.splitter = QSplitter(Qt.Orientation.Horizontal, self)
+        self.splitter.setObjectName("mainSplitter")
+        for w in (self.sidebar, self.tree, self.detail):
+            self.splitter.addWidget(w)
+        self.splitter.setStretchFactor(2, 1)
+        self.splitter.setSizes([300, 330, 770])
+        self.setCentralWidget(self.splitter)
+        self.edition_label = QLabel(f"{self.doc.symbol} · {self.doc.date} · {self.doc.language}", self)
+        self.count_label = QLabel(self)
+        self.statusBar().addPermanentWidget(self.count_label)
+        self.statusBar().addPermanentWidget(self.edition_label)
+        self.toolbar = QToolBar(self, objectName="mainToolbar")
+        self.toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
+        self.addToolBar(self.toolbar)
+        self.extras = Extras(self)  # printing and the bookmarks panel, when those modules exist
+        self._build_menus()
+        self._connect()
+        self._restore()
+        self.retranslate()
+        self.sidebar.apply_now()
+        if self.bookmarks.error:
+            self.statusBar().showMessage(self.bookmarks.error, 15000)
+
+    # --- assembly -------------------------------------------------------------------
+    def _build_menus(self) -> None:
+        a = self.actions_
+        bar = self.menuBar()
+        self.file_menu = bar.addMenu("")
+        for action in (a.print_summary, a.export_pdf, a.briefing_pack):
+            self.file_menu.addAction(action)
+        self.file_menu.addSeparator()
+        self.file_menu.addAction(a.quit)
+        self.edit_menu = bar.addMenu("")
+        for action in (
+            a.copy_citation,
+            a.find,
+            a.find_next,
+            a.find_previous,
+            a.focus_search,
+            a.clear_filters,
+            a.toggle_bookmark,
+        ):
+            self.edit_menu.addAction(action)
+        self.view_menu = bar.addMenu("")
+        for action in (
+            a.overview,
+            a.group_by_sector,
+            a.show_bookmarks,
+            a.zoom_in,
+            a.zoom_out,
+            a.zoom_reset,
+            a.focus_tree,
+        ):
+            self.view_menu.addAction(action)
+        self.lang_menu = self.view_menu.addMenu("")
+        self.lang_menu.addAction(a.lang_zh)
+        self.lang_menu.addAction(a.lang_en)
+        self.go_menu = bar.addMenu("")
+        self.go_menu.addAction(a.back)
+        self.go_menu.addAction(a.forward)
+        self.help_menu = bar.addMenu("")
+        self.help_menu.addAction(a.about)
+        for action in (
+            a.back,
+            a.forward,
+            a.overview,
+            a.group_by_sector,
+            a.toggle_bookmark,
+            a.print_summary,
+            a.zoom_out,
+            a.zoom_in,
+        ):
+            self.toolbar.addAction(action)
+        self.tree.context_actions = [a.toggle_bookmark, a.copy_citation, a.print_summary, a.export_pdf]
+
+    def _connect(self) -> None:
+        a, d, s = self.actions_, self.detail, self.sidebar
+        self.tree.targetActivated.connect(lambda t: d.show_target(t, s.result.terms if s.result else ()))
+        d.targetChanged.connect(self._on_target)
+        d.historyChanged.connect(lambda back, fwd: (a.back.setEnabled(back), a.forward.setEnabled(fwd)))
+        d.documentRequested.connect(lambda sym: s.apply_facets([("documents", sym)]))
+        d.message.connect(lambda text: self.statusBar().showMessage(text, 6000))
+        d.zoomChanged.connect(self.settings.set_zoom)
+        s.resultChanged.connect(self._on_result)
+        s.hitActivated.connect(
+            lambda t, sec: d.show_target(t, s.result.terms if s.result else (), sec or None)
+        )
+        self.overview.filterRequested.connect(self._on_overview_filter)
+        self.bookmarks.changed.connect(self._on_bookmarks)
+        a.back.triggered.connect(d.back)
+        a.forward.triggered.connect(d.forward)
+        a.find.triggered.connect(self._find)
+        a.find_next.triggered.connect(d.find_bar.next)
+        a.find_previous.triggered.connect(d.find_bar.previous)
+        a.zoom_in.triggered.connect(d.zoom_in)
+        a.zoom_out.triggered.connect(d.zoom_out)
+        a.zoom_reset.triggered.connect(lambda: d.set_zoom(0))
+        a.copy_citation.triggered.connect(self.copy_citation)
+        a.focus_search.triggered.connect(lambda: (s.search.setFocus(), s.search.selectAll()))
+        a.focus_tree.triggered.connect(self.tree.setFocus)
+        a.clear_filters.triggered.connect(s.clear_all)
+        a.overview.triggered.connect(lambda: d.show_target("overview"))
+        a.group_by_sector.toggled.connect(self._on_grouping)
+        a.toggle_bookmark.triggered.connect(self.toggle_bookmark)
+        a.quit.triggered.connect(self.close)
+        a.about.triggered.connect(self._about)
+        a.lang_zh.triggered.connect(lambda: self.set_language("zh"))
+        a.lang_en.triggered.connect(lambda: self.set_language("en"))
+
+    # --- reactions ------------------------------------------------------------------
+    def _on_target(self, target: str) -> None:
+        self.tree.select_target(target)
+        marked = self.bookmarks.is_bookmarked(target)
+        self.actions_.toggle_bookmark.setEnabled(
+            self.bookmarks.available and target.startswith(("rec:", "review:"))
+        )
+        self.actions_.toggle_bookmark.setChecked(marked)
+        self.extras.target_changed(target)
+        self.settings.set_last_target(target)
+
+    def _on_result(self, result: FilterResult) -> None:
+        active = not self.sidebar.state.is_empty()
+        self.tree_model.set_visible(result.numbers if active else None, result.reviews if active else None)
+        self._update_count()
+
+    def _update_count(self) -> None:
+        m = self.tree_model
+        self.count_label.setText(
+            self.tr("%1 of %2 recommendations shown")
+            .replace("%1", str(m.shown_count()))
+            .replace("%2", str(m.total_count()))
+        )
+
+    def _on_overview_filter(self, pairs: list) -> None:
+        self.sidebar.apply_facets(pairs)
+        self.tree.setFocus()
+
+    def _on_grouping(self, by_sector: bool) -> None:
+        self.tree_model.set_grouping("sector" if by_sector else "cluster")
+        self.settings.set_grouping(self.tree_model.grouping)
+        self.tree.select_target(self.detail.target)
+
+    def _on_bookmarks(self) -> None:
+        self.tree_model.set_bookmarks(self.bookmarks.targets())
+        self.actions_.toggle_bookmark.setChecked(self.bookmarks.is_bookmarked(self.detail.target))
+        self.detail.refresh()
+        if self.sidebar.state.bookmarked_only or self.sidebar.result is not None:
+            self.sidebar.apply_now()
+
+    def toggle_bookmark(self) -> None:
+        target = self.detail.target
+        if not self.bookmarks.available or not target.startswith(("rec:", "review:")):
+            self.actions_.toggle_bookmark.setChecked(False)
+            return
+        try:
+            on = self.bookmarks.toggle(target)
+        except Exception as exc:  # the store refused the write: say so, keep the old state
+            QMessageBox.warning(self, self.tr("Bookmark not saved"), str(exc))
+            on = self.bookmarks.is_bookmarked(target)
+        self.actions_.toggle_bookmark.setChecked(on)
+        self.statusBar().showMessage(self.tr("Bookmark saved") if on else self.tr("Bookmark removed"), 3000)
+
+    def copy_citation(self) -> None:
+        text = self.detail.citation()
+        QGuiApplication.clipboard().setText(text)
+        self.statusBar().showMessage(self.tr("Copied: %1").replace("%1", text[:120]), 5000)
+
+    def _find(self) -> None:
+        if self.detail.target in ("", "overview"):
+            self.sidebar.search.setFocus()
+            return
+        self.detail.find_bar.activate()
+
+    def _about(self) -> None:
+        QMessageBox.about(
+            self,
+            self.tr("About DA Navigator"),
+            self.tr(
+                "DA Navigator (发展议程导航) — an offline reader for %1 (%2), the progress report on "
+                "the 45 WIPO Development Agenda recommendations."
+            )
+            .replace("%1", self.doc.symbol)
+            .replace("%2", self.doc.date),
+        )
+
+    # --- language ---------------------------------------------------------------------
+    def set_language(self, lang: str) -> None:
+        if not self.translations.switch(lang):
+            self.statusBar().showMessage(
+                self.tr("Translation file missing: %1 (run make i18n)").replace(
+                    "%1", ", ".join(self.translations.missing)
+                ),
+                8000,
+            )
+        self.settings.set_language(lang)
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        self.setWindowTitle(self.tr("DA Navigator — %1").replace("%1", self.doc.symbol))
+        self.file_menu.setTitle(self.tr("&File"))
+        self.edit_menu.setTitle(self.tr("&Edit"))
+        self.view_menu.setTitle(self.tr("&View"))
+        self.lang_menu.setTitle(self.tr("&Language"))
+        self.go_menu.setTitle(self.tr("&Go"))
+        self.help_menu.setTitle(self.tr("&Help"))
+        self.toolbar.setWindowTitle(self.tr("Toolbar"))
+        self.actions_.retranslate()
+        self.actions_.lang_zh.setChecked(self.translations.language == "zh")
+        self.actions_.lang_en.setChecked(self.translations.language != "zh")
+        self.tree_model.retranslate()
+        self.tree.setAccessibleName(self.tr("Recommendations"))
+        self.edition_label.setToolTip(self.tr("Edition: document symbol · date · language"))
+        self.extras.retranslate()
+        self._update_count()
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
+
+    # --- persistence ------------------------------------------------------------------
+    def _restore(self) -> None:
+        st = self.settings
+        if (geometry := st.geometry()) is not None:
+            self.restoreGeometry(geometry)
+        else:
+            self.resize(1360, 860)
+        if (state := st.window_state()) is not None:
+            self.restoreState(state)
+        if (sizes := st.splitter()) is not None:
+            self.splitter.restoreState(sizes)
+        self.detail.set_zoom(st.zoom())
+        self.actions_.group_by_sector.setChecked(st.grouping() == "sector")
+
+    def save_state(self) -> None:
+        st = self.settings
+        st.set_geometry(self.saveGeometry())
+        st.set_window_state(self.saveState())
+        st.set_splitter(self.splitter.saveState())
+        st.set_zoom(self.detail.zoom())
+        st.sync()
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        self.save_state()
+        self.bookmarks.close()
+        super().closeEvent(event)
+
+    def mousePressEvent(self, event: QMouseEvent) -> None:
+        if event.button() == Qt.MouseButton.BackButton:
+            self.detail.back()
+        elif event.button() == Qt.MouseButton.ForwardButton:
+            self.detail.forward()
+        else:
+            super().mousePressEvent(event)

@@ -1,0 +1,127 @@
+"""The recommendation tree widget: keyboard navigation, number jump, expansion kept across filters."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QModelIndex, QPoint, Qt, QTimer, Signal
+from PySide6.QtGui import QAction, QKeyEvent
+from PySide6.QtWidgets import QAbstractItemView, QMenu, QTreeView, QWidget
+
+from models.tree_model import KindRole, NumberRole, RecommendationTreeModel, TargetRole
+
+
+class RecommendationTree(QTreeView):
+    """Emits ``targetActivated`` when the current item changes (by mouse or keyboard)."""
+
+    targetActivated = Signal(str)
+
+    def __init__(self, model: RecommendationTreeModel, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._model = model
+        self._collapsed: set[str] = set()
+        self._current = ""
+        self._silent = False
+        self._digits = ""
+        self._digit_timer = QTimer(self, singleShot=True, interval=900)
+        self._digit_timer.timeout.connect(self._reset_digits)
+        self.context_actions: list[QAction] = []
+        self.setModel(model)
+        self.setHeaderHidden(True)
+        self.setUniformRowHeights(True)
+        self.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        self.customContextMenuRequested.connect(self._menu)
+        self.selectionModel().currentChanged.connect(self._on_current)
+        model.modelAboutToBeReset.connect(self._remember)
+        model.modelReset.connect(self._restore)
+        self.collapsed.connect(lambda i: self._collapsed.add(self._key(i)))
+        self.expanded.connect(lambda i: self._collapsed.discard(self._key(i)))
+        self.setObjectName("recommendationTree")
+        self.setAccessibleName(self.tr("Recommendations"))
+        self._restore()
+
+    def _key(self, index: QModelIndex) -> str:
+        node = self._model.node(index)
+        return f"{node.kind}:{node.key}"
+
+    def _remember(self) -> None:
+        self._silent = True
+
+    def _restore(self) -> None:
+        self._expand(QModelIndex())
+        if self._current:
+            index = self._model.index_for(self._current)
+            if index.isValid():
+                self.setCurrentIndex(index)
+                self.scrollTo(index)
+        self._silent = False
+
+    def _expand(self, parent: QModelIndex) -> None:
+        for row in range(self._model.rowCount(parent)):
+            index = self._model.index(row, 0, parent)
+            if self._model.rowCount(index) and self._key(index) not in self._collapsed:
+                self.setExpanded(index, True)
+                self._expand(index)
+
+    def _on_current(self, current: QModelIndex, _previous: QModelIndex) -> None:
+        if self._silent or not current.isValid():
+            return
+        target = current.data(TargetRole)
+        if target:
+            self._current = target
+            self.targetActivated.emit(target)
+
+    def select_target(self, target: str) -> None:
+        """Make ``target`` current without emitting ``targetActivated``."""
+        self._current = target
+        index = self._model.index_for(target)
+        self._silent = True
+        try:
+            if index.isValid():
+                self.setCurrentIndex(index)
+                self.scrollTo(index)
+            else:
+                self.selectionModel().clearSelection()
+        finally:
+            self._silent = False
+
+    def current_target(self) -> str:
+        return self._current
+
+    # --- typing a number jumps to that recommendation --------------------------------
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        text = event.text()
+        if text.isdigit() and not event.modifiers() & ~Qt.KeyboardModifier.KeypadModifier:
+            self._digits = (self._digits + text)[-2:]
+            self._digit_timer.start()
+            self.jump_to_number(int(self._digits))
+            return
+        super().keyPressEvent(event)
+
+    def keyboardSearch(self, search: str) -> None:
+        if not search.isdigit():
+            super().keyboardSearch(search)
+
+    def jump_to_number(self, number: int) -> bool:
+        index = self._model.index_for(f"rec:{number}")
+        if not index.isValid():
+            return False
+        self.setCurrentIndex(index)
+        self.scrollTo(index)
+        return True
+
+    def _reset_digits(self) -> None:
+        self._digits = ""
+
+    def _menu(self, pos: QPoint) -> None:
+        index = self.indexAt(pos)
+        if not index.isValid() or index.data(KindRole) not in ("rec", "review") or not self.context_actions:
+            return
+        self.setCurrentIndex(index)
+        menu = QMenu(self)
+        for action in self.context_actions:
+            menu.addAction(action)
+        menu.exec(self.viewport().mapToGlobal(pos))
+
+    def current_number(self) -> int:
+        index = self.currentIndex()
+        return int(index.data(NumberRole) or 0) if index.isValid() else 0
