@@ -11,6 +11,7 @@ import argparse
 import hashlib
 import json
 import os
+import re
 import sqlite3
 import sys
 import tempfile
@@ -20,7 +21,7 @@ from pathlib import Path
 import sqlite_utils
 
 from data import curated, extract
-from data.footnotes import mark_references
+from data.footnotes import END, START, mark_references
 from data.lines import SourceError, classify
 from data.parse import Entry, Parsed, Review, parse
 from data.text import Block, escape, normalize, plain, to_markdown
@@ -61,7 +62,7 @@ def _footnotes_in(blocks_by_section: dict[str, list[Block]]) -> list[int]:
     numbers: list[int] = []
     for items in blocks_by_section.values():
         for block in items:
-            for ch in __import__("re").findall(r"\x1e(\d+)\x1f", block.text):
+            for ch in re.findall(rf"{START}(\d+){END}", block.text):
                 if int(ch) not in numbers:
                     numbers.append(int(ch))
     return numbers

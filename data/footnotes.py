@@ -14,7 +14,7 @@ import re
 from data.lines import Classified, SourceError
 
 #: Sentinels for a footnote reference inside text: START + number + END.
-START, END = "\x1e", "\x1f"
+START, END = "\x0e", "\x0f"  # shift-out / shift-in: not white space, never in the source
 #: Characters that follow a real quantity, never a footnote marker.
 MEASURE_WORDS = "年月日个名项次种份所期门场届部位人万亿倍家条号段轮批台岁周天"
 CANDIDATE = re.compile(r"(?<![\d./A-Za-z,\-_%])(\d{1,2})(?![\d.,%/A-Za-z_])(?P<after> ?)")

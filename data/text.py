@@ -28,7 +28,7 @@ LATIN_START = re.compile(r"^[A-Za-z0-9(\[]")
 URL_TAIL = re.compile(r"https?://\S*$")
 URL = re.compile(rf"https?://[^\s{CJK}<>\"]+[^\s{CJK}<>\".,;:)]")
 SUBHEADING = re.compile(r"^[A-E][)）] ?[^。；]{2,40}$")
-DASH_ITEM = re.compile(r"^- ")
+DASH_ITEM = re.compile(r"^- ?")
 PRIVATE_USE = re.compile("[\ue000-\uf8ff]")
 
 
@@ -41,7 +41,7 @@ class Block:
 
 
 def starts_item(text: str) -> bool:
-    return text.startswith(BULLETS) or bool(DASH_ITEM.match(text))
+    return text.startswith(BULLETS) or text.startswith("- ")
 
 
 def join_pair(left: str, right: str) -> str:
@@ -49,6 +49,8 @@ def join_pair(left: str, right: str) -> str:
     if URL_TAIL.search(left.rstrip()) and not left.endswith(" "):
         return left + right
     left = left.rstrip()
+    if left.endswith("-"):
+        return left + right
     if LATIN_END.search(left) and LATIN_START.match(right):
         return f"{left} {right}"
     return left + right
@@ -98,7 +100,7 @@ def _block(raw: str) -> Block:
     if text.startswith(BULLETS):
         return Block("item", normalize(text.lstrip("".join(BULLETS) + " ")))
     if DASH_ITEM.match(text):
-        return Block("item", text[2:].strip())
+        return Block("item", DASH_ITEM.sub("", text, count=1).strip())
     if SUBHEADING.match(text):
         return Block("heading", text)
     return Block("para", text)
