@@ -76,6 +76,9 @@ def run_app(args: argparse.Namespace) -> int:
         window.detail.show_target(f"rec:{number}")
     else:
         window.detail.show_target(settings.last_target())
+    from models.ready_probe import install_ready_probe
+
+    install_ready_probe(window, lambda: window.tree_model.rowCount() > 0)  # bench only (env var)
     window.show()
     code = app.exec()
     repo.close()

@@ -1,0 +1,47 @@
+"""Start-up probe for benchmarks: with ``DA_NAVIGATOR_BENCH_READY=FILE`` set, the app writes the
+wall-clock time (``time.time()``) of the main window's first paint to FILE and quits.
+
+Inactive (a no-op) unless the variable is set. bench/baseline_app.py does the same for the baseline,
+so frozen and unfrozen start-up can be compared side by side (bench/bundle_bench.py, bench/ui_bench.py).
+"""
+
+from __future__ import annotations
+
+import os
+import time
+from collections.abc import Callable
+from pathlib import Path
+
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, QTimer
+
+ENV = "DA_NAVIGATOR_BENCH_READY"
+
+
+class _ReadyProbe(QObject):
+    def __init__(self, path: Path, ready: Callable[[], bool]) -> None:
+        super().__init__()
+        self._path: Path | None = path
+        self._ready = ready
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 (Qt override)
+        if self._path is not None and event.type() == QEvent.Type.Paint and self._ready():
+            path, self._path = self._path, None
+            stamp = time.time()
+            QTimer.singleShot(0, lambda: self._finish(path, stamp))
+        return False
+
+    @staticmethod
+    def _finish(path: Path, stamp: float) -> None:
+        path.write_text(f"{stamp:.6f}\n", encoding="utf-8")
+        QCoreApplication.quit()
+
+
+def install_ready_probe(window: QObject, ready: Callable[[], bool] = lambda: True) -> QObject | None:
+    """Watch ``window`` if the bench variable is set; ``ready`` says whether its content is filled."""
+    target = os.environ.get(ENV)
+    if not target:
+        return None
+    probe = _ReadyProbe(Path(target), ready)
+    probe.setParent(window)
+    window.installEventFilter(probe)
+    return probe
