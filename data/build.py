@@ -73,7 +73,9 @@ def _sectors(entry: Entry) -> list[str]:
     names = [name.strip() for name in raw.split("；") if name.strip()]
     unknown = [n for n in names if n not in curated.SECTORS]
     if unknown:
-        raise SourceError(entry.first_line, f"recommendation {entry.numbers}: unknown WIPO sector(s) {unknown}")
+        raise SourceError(
+            entry.first_line, f"recommendation {entry.numbers}: unknown WIPO sector(s) {unknown}"
+        )
     return names
 
 
@@ -90,56 +92,84 @@ def model(parsed: Parsed, sha256: str) -> dict:
             notes = _footnotes_in({"text": entry.texts[number]}) + shared_notes
             if number == 1 and 1 in parsed.footnotes and 1 not in notes:
                 notes.insert(0, 1)  # footnote 1 hangs on the heading "建议 1*¹": it defines the asterisk
-            immediate_source = "source" if number in entry.stars else (
-                "curated" if number in curated.IMMEDIATE_CURATED else None)
+            immediate_source = (
+                "source"
+                if number in entry.stars
+                else ("curated" if number in curated.IMMEDIATE_CURATED else None)
+            )
             plain_sections = {k: "\n".join(plain(b.text) for b in v) for k, v in own.items()}
             plain_sections["footnotes"] = "\n".join(plain_footnotes[n] for n in notes)
             joined = "\n".join(plain_sections.values())
-            recommendations.append({
-                "number": number,
-                "entry": index,
-                "cluster": curated.cluster_of(number),
-                "immediate": immediate_source is not None,
-                "immediate_source": immediate_source,
-                "text": to_markdown(entry.texts[number]),
-                "reported_with": [n for n in entry.numbers if n != number],
-                "sectors": _sectors(entry),
-                "implementation": to_markdown(sections["implementation"]),
-                "highlights": [to_markdown([b]).removeprefix("- ") for b in sections["highlights"]
-                               if plain(b.text) != "不适用"],
-                "activities": to_markdown(sections["activities"]),
-                "footnotes": [{"number": n, "text": footnotes[n]} for n in notes],
-                "links": [b.text for b in entry.sections["links"]],
-                "see_also": extract.cross_references(joined, set(entry.numbers)),
-                "documents": extract.document_symbols(joined),
-                "countries": [p.name for p in extract.places(joined)],
-                "_plain": plain_sections,
-                "_places": extract.places(joined),
-            })
+            recommendations.append(
+                {
+                    "number": number,
+                    "entry": index,
+                    "cluster": curated.cluster_of(number),
+                    "immediate": immediate_source is not None,
+                    "immediate_source": immediate_source,
+                    "text": to_markdown(entry.texts[number]),
+                    "reported_with": [n for n in entry.numbers if n != number],
+                    "sectors": _sectors(entry),
+                    "implementation": to_markdown(sections["implementation"]),
+                    "highlights": [
+                        to_markdown([b]).removeprefix("- ")
+                        for b in sections["highlights"]
+                        if plain(b.text) != "不适用"
+                    ],
+                    "activities": to_markdown(sections["activities"]),
+                    "footnotes": [{"number": n, "text": footnotes[n]} for n in notes],
+                    "links": [b.text for b in entry.sections["links"]],
+                    "see_also": extract.cross_references(joined, set(entry.numbers)),
+                    "documents": extract.document_symbols(joined),
+                    "countries": [p.name for p in extract.places(joined)],
+                    "_plain": plain_sections,
+                    "_places": extract.places(joined),
+                }
+            )
     reviews = [_review(r, footnotes, plain_footnotes) for r in parsed.reviews]
-    projects = [p for r in parsed.reviews for p in extract.projects("\n".join(plain(b.text) for b in r.progress))]
+    projects = [
+        p for r in parsed.reviews for p in extract.projects("\n".join(plain(b.text) for b in r.progress))
+    ]
     return {
-        "document": {"symbol": SYMBOL, "language": LANGUAGE, "date": parsed.meta["date"],
-                     "title": parsed.meta["title"], "period": parsed.meta["period"],
-                     "session": parsed.meta.get("session", ""), "committee": parsed.meta.get("committee", ""),
-                     "sha256": sha256},
+        "document": {
+            "symbol": SYMBOL,
+            "language": LANGUAGE,
+            "date": parsed.meta["date"],
+            "title": parsed.meta["title"],
+            "period": parsed.meta["period"],
+            "session": parsed.meta.get("session", ""),
+            "committee": parsed.meta.get("committee", ""),
+            "sha256": sha256,
+        },
         "cover_note": to_markdown(parsed.cover),
         "_cover_plain": "\n".join(plain(b.text) for b in parsed.cover),
         "cover_links": parsed.cover_links,
-        "clusters": [{"id": cid, "title": title, "recommendations": list(numbers)}
-                     for cid, title, numbers in curated.CLUSTERS],
+        "clusters": [
+            {"id": cid, "title": title, "recommendations": list(numbers)}
+            for cid, title, numbers in curated.CLUSTERS
+        ],
         "recommendations": recommendations,
         "review_recommendations": reviews,
-        "projects": [{"title": p.title, "proposers": p.proposers, "recommendations": list(p.recommendations),
-                      "status": p.status} for p in projects],
+        "projects": [
+            {
+                "title": p.title,
+                "proposers": p.proposers,
+                "recommendations": list(p.recommendations),
+                "status": p.status,
+            }
+            for p in projects
+        ],
         "footnotes": footnotes,
         "placement": parsed.placement,
     }
 
 
 def _review(review: Review, footnotes: dict[int, str], plain_footnotes: dict[int, str]) -> dict:
-    notes = review.heading_footnotes + [n for n in _footnotes_in({"t": review.text, "p": review.progress})
-                                        if n not in review.heading_footnotes]
+    notes = review.heading_footnotes + [
+        n
+        for n in _footnotes_in({"t": review.text, "p": review.progress})
+        if n not in review.heading_footnotes
+    ]
     return {
         "number": review.number,
         "addressees": review.addressees,
@@ -147,9 +177,11 @@ def _review(review: Review, footnotes: dict[int, str], plain_footnotes: dict[int
         "progress": to_markdown(review.progress),
         "footnotes": [{"number": n, "text": footnotes[n]} for n in notes],
         "links": list(dict.fromkeys(review.links)),
-        "_plain": {"text": "\n".join(plain(b.text) for b in review.text),
-                   "progress": "\n".join(plain(b.text) for b in review.progress),
-                   "footnotes": "\n".join(plain_footnotes[n] for n in notes)},
+        "_plain": {
+            "text": "\n".join(plain(b.text) for b in review.text),
+            "progress": "\n".join(plain(b.text) for b in review.progress),
+            "footnotes": "\n".join(plain_footnotes[n] for n in notes),
+        },
     }
 
 
@@ -157,79 +189,166 @@ def _review(review: Review, footnotes: dict[int, str], plain_footnotes: dict[int
 def write_database(content: dict, path: Path, source_name: str) -> None:
     db = sqlite_utils.Database(path)
     doc = content["document"]
-    db["documents"].insert({"id": 1, **{k: doc[k] for k in ("symbol", "language", "date", "title", "period",
-                                                             "session", "committee")},
-                            "source_file": source_name, "source_sha256": doc["sha256"],
-                            "cover_note": content["cover_note"], "schema_version": SCHEMA_VERSION},
-                           pk="id")
+    db["documents"].insert(
+        {
+            "id": 1,
+            **{k: doc[k] for k in ("symbol", "language", "date", "title", "period", "session", "committee")},
+            "source_file": source_name,
+            "source_sha256": doc["sha256"],
+            "cover_note": content["cover_note"],
+            "schema_version": SCHEMA_VERSION,
+        },
+        pk="id",
+    )
     db["documents"].create_index(["symbol", "language"], unique=True)
-    db["clusters"].insert_all(({"doc_id": 1, "id": c["id"], "title": c["title"], "first_number": c["recommendations"][0],
-                                "last_number": c["recommendations"][-1], "source": curated.CLUSTER_SOURCE}
-                               for c in content["clusters"]), pk=("doc_id", "id"))
+    db["clusters"].insert_all(
+        (
+            {
+                "doc_id": 1,
+                "id": c["id"],
+                "title": c["title"],
+                "first_number": c["recommendations"][0],
+                "last_number": c["recommendations"][-1],
+                "source": curated.CLUSTER_SOURCE,
+            }
+            for c in content["clusters"]
+        ),
+        pk=("doc_id", "id"),
+    )
     db["sectors"].insert_all(({"position": i, "name": s} for i, s in enumerate(curated.SECTORS)), pk="name")
     recs, sections, sector_rows, highlight_rows, notes, links, xrefs, cites, mentions = ([] for _ in range(9))
     for rec in content["recommendations"]:
         n = rec["number"]
-        recs.append({"doc_id": 1, "number": n, "entry": rec["entry"], "cluster": rec["cluster"],
-                     "immediate": int(rec["immediate"]), "immediate_source": rec["immediate_source"],
-                     "text": rec["text"], "implementation": rec["implementation"], "activities": rec["activities"],
-                     "reported_with": json.dumps(rec["reported_with"])})
-        sector_rows += [{"doc_id": 1, "number": n, "position": i, "sector": s} for i, s in enumerate(rec["sectors"])]
-        highlight_rows += [{"doc_id": 1, "number": n, "position": i, "text": h} for i, h in enumerate(rec["highlights"])]
-        notes += [{"doc_id": 1, "kind": "recommendation", "number": n, "footnote": f["number"]} for f in rec["footnotes"]]
-        links += [{"doc_id": 1, "kind": "recommendation", "number": n, "position": i, "url": u}
-                  for i, u in enumerate(rec["links"])]
+        recs.append(
+            {
+                "doc_id": 1,
+                "number": n,
+                "entry": rec["entry"],
+                "cluster": rec["cluster"],
+                "immediate": int(rec["immediate"]),
+                "immediate_source": rec["immediate_source"],
+                "text": rec["text"],
+                "implementation": rec["implementation"],
+                "activities": rec["activities"],
+                "reported_with": json.dumps(rec["reported_with"]),
+            }
+        )
+        sector_rows += [
+            {"doc_id": 1, "number": n, "position": i, "sector": s} for i, s in enumerate(rec["sectors"])
+        ]
+        highlight_rows += [
+            {"doc_id": 1, "number": n, "position": i, "text": h} for i, h in enumerate(rec["highlights"])
+        ]
+        notes += [
+            {"doc_id": 1, "kind": "recommendation", "number": n, "footnote": f["number"]}
+            for f in rec["footnotes"]
+        ]
+        links += [
+            {"doc_id": 1, "kind": "recommendation", "number": n, "position": i, "url": u}
+            for i, u in enumerate(rec["links"])
+        ]
         for section, body in rec["_plain"].items():
-            sections.append({"doc_id": 1, "kind": "recommendation", "number": n, "section": section, "body": body})
-            xrefs += [{"doc_id": 1, "number": n, "section": section, "target": t}
-                      for t in extract.cross_references(body, {n, *rec["reported_with"]})]
-            cites += [{"doc_id": 1, "kind": "recommendation", "number": n, "section": section, "symbol": s}
-                      for s in extract.document_symbols(body)]
-            mentions += [{"doc_id": 1, "kind": "recommendation", "number": n, "section": section, "code": p.code}
-                         for p in extract.places(body)]
+            sections.append(
+                {"doc_id": 1, "kind": "recommendation", "number": n, "section": section, "body": body}
+            )
+            xrefs += [
+                {"doc_id": 1, "number": n, "section": section, "target": t}
+                for t in extract.cross_references(body, {n, *rec["reported_with"]})
+            ]
+            cites += [
+                {"doc_id": 1, "kind": "recommendation", "number": n, "section": section, "symbol": s}
+                for s in extract.document_symbols(body)
+            ]
+            mentions += [
+                {"doc_id": 1, "kind": "recommendation", "number": n, "section": section, "code": p.code}
+                for p in extract.places(body)
+            ]
     reviews = []
     for review in content["review_recommendations"]:
         n = review["number"]
-        reviews.append({"doc_id": 1, "number": n, "addressees": json.dumps(review["addressees"], ensure_ascii=False),
-                        "text": review["text"], "progress": review["progress"]})
-        notes += [{"doc_id": 1, "kind": "review", "number": n, "footnote": f["number"]} for f in review["footnotes"]]
-        links += [{"doc_id": 1, "kind": "review", "number": n, "position": i, "url": u}
-                  for i, u in enumerate(review["links"])]
+        reviews.append(
+            {
+                "doc_id": 1,
+                "number": n,
+                "addressees": json.dumps(review["addressees"], ensure_ascii=False),
+                "text": review["text"],
+                "progress": review["progress"],
+            }
+        )
+        notes += [
+            {"doc_id": 1, "kind": "review", "number": n, "footnote": f["number"]} for f in review["footnotes"]
+        ]
+        links += [
+            {"doc_id": 1, "kind": "review", "number": n, "position": i, "url": u}
+            for i, u in enumerate(review["links"])
+        ]
         for section, body in review["_plain"].items():
             sections.append({"doc_id": 1, "kind": "review", "number": n, "section": section, "body": body})
-            cites += [{"doc_id": 1, "kind": "review", "number": n, "section": section, "symbol": s}
-                      for s in extract.document_symbols(body)]
-            mentions += [{"doc_id": 1, "kind": "review", "number": n, "section": section, "code": p.code}
-                         for p in extract.places(body)]
-    sections.append({"doc_id": 1, "kind": "cover", "number": 0, "section": "text",
-                     "body": content["_cover_plain"]})
-    links += [{"doc_id": 1, "kind": "cover", "number": 0, "position": i, "url": u}
-              for i, u in enumerate(dict.fromkeys(content["cover_links"]))]
+            cites += [
+                {"doc_id": 1, "kind": "review", "number": n, "section": section, "symbol": s}
+                for s in extract.document_symbols(body)
+            ]
+            mentions += [
+                {"doc_id": 1, "kind": "review", "number": n, "section": section, "code": p.code}
+                for p in extract.places(body)
+            ]
+    sections.append(
+        {"doc_id": 1, "kind": "cover", "number": 0, "section": "text", "body": content["_cover_plain"]}
+    )
+    links += [
+        {"doc_id": 1, "kind": "cover", "number": 0, "position": i, "url": u}
+        for i, u in enumerate(dict.fromkeys(content["cover_links"]))
+    ]
     db["recommendations"].insert_all(recs, pk=("doc_id", "number"))
     db["review_recommendations"].insert_all(reviews, pk=("doc_id", "number"))
     db["recommendation_sectors"].insert_all(sector_rows, pk=("doc_id", "number", "position"))
     db["highlights"].insert_all(highlight_rows, pk=("doc_id", "number", "position"))
-    db["footnotes"].insert_all(({"doc_id": 1, "number": k, "text": v} for k, v in content["footnotes"].items()),
-                               pk=("doc_id", "number"))
+    db["footnotes"].insert_all(
+        ({"doc_id": 1, "number": k, "text": v} for k, v in content["footnotes"].items()),
+        pk=("doc_id", "number"),
+    )
     db["entry_footnotes"].insert_all(notes, pk=("doc_id", "kind", "number", "footnote"))
     db["links"].insert_all(links, pk=("doc_id", "kind", "number", "position"))
     db["cross_references"].insert_all(xrefs, pk=("doc_id", "number", "section", "target"), ignore=True)
-    db["document_citations"].insert_all(cites, pk=("doc_id", "kind", "number", "section", "symbol"), ignore=True)
+    db["document_citations"].insert_all(
+        cites, pk=("doc_id", "kind", "number", "section", "symbol"), ignore=True
+    )
     places = {p.code: p for rec in content["recommendations"] for p in rec["_places"]}
     places.update({p.code: p for p in extract.places("\n".join(s["body"] for s in sections))})
-    db["places"].insert_all(({"code": p.code, "name": p.name, "name_en": p.name_en, "kind": p.kind}
-                             for p in sorted(places.values(), key=lambda p: p.code)), pk="code")
+    db["places"].insert_all(
+        (
+            {"code": p.code, "name": p.name, "name_en": p.name_en, "kind": p.kind}
+            for p in sorted(places.values(), key=lambda p: p.code)
+        ),
+        pk="code",
+    )
     db["place_mentions"].insert_all(mentions, pk=("doc_id", "kind", "number", "section", "code"), ignore=True)
-    db["projects"].insert_all(({"doc_id": 1, "id": i, **{k: p[k] for k in ("title", "proposers", "status")}}
-                               for i, p in enumerate(content["projects"], start=1)), pk=("doc_id", "id"))
+    db["projects"].insert_all(
+        (
+            {"doc_id": 1, "id": i, **{k: p[k] for k in ("title", "proposers", "status")}}
+            for i, p in enumerate(content["projects"], start=1)
+        ),
+        pk=("doc_id", "id"),
+    )
     db["project_recommendations"].insert_all(
-        ({"doc_id": 1, "project_id": i, "number": n} for i, p in enumerate(content["projects"], start=1)
-         for n in p["recommendations"]), pk=("doc_id", "project_id", "number"))
+        (
+            {"doc_id": 1, "project_id": i, "number": n}
+            for i, p in enumerate(content["projects"], start=1)
+            for n in p["recommendations"]
+        ),
+        pk=("doc_id", "project_id", "number"),
+    )
     db["sections"].insert_all(sections, pk=("doc_id", "kind", "number", "section"))
-    db["source_lines"].insert_all(({"doc_id": 1, "line": no, "placement": where}
-                                   for no, where in sorted(content["placement"].items())), pk=("doc_id", "line"))
-    for table, columns in (("recommendation_sectors", ["sector"]), ("place_mentions", ["code"]),
-                           ("document_citations", ["symbol"]), ("cross_references", ["target"])):
+    db["source_lines"].insert_all(
+        ({"doc_id": 1, "line": no, "placement": where} for no, where in sorted(content["placement"].items())),
+        pk=("doc_id", "line"),
+    )
+    for table, columns in (
+        ("recommendation_sectors", ["sector"]),
+        ("place_mentions", ["code"]),
+        ("document_citations", ["symbol"]),
+        ("cross_references", ["target"]),
+    ):
         db[table].create_index(columns)
     db.execute("CREATE VIRTUAL TABLE sections_fts USING fts5(body, content='sections', tokenize='trigram')")
     db.execute("INSERT INTO sections_fts(rowid, body) SELECT rowid, body FROM sections")
@@ -270,16 +389,23 @@ def main(argv: list[str] | None = None) -> int:
     try:
         content = build(args.source, args.output)
     except (SourceError, ValueError) as error:
-        print(f"import failed: {args.source}: {error}\nThe previous database (if any) is unchanged.", file=sys.stderr)
+        print(
+            f"import failed: {args.source}: {error}\nThe previous database (if any) is unchanged.",
+            file=sys.stderr,
+        )
         return 2
     except (OSError, sqlite3.Error, RuntimeError) as error:
-        print(f"import failed while writing {args.output}: {error}\nThe previous database (if any) is unchanged.",
-              file=sys.stderr)
+        print(
+            f"import failed while writing {args.output}: {error}\nThe previous database (if any) is unchanged.",
+            file=sys.stderr,
+        )
         return 3
     elapsed = time.perf_counter() - started
-    print(f"built {args.output} in {elapsed:.2f} s: {len(content['recommendations'])} recommendations, "
-          f"{len(content['review_recommendations'])} review recommendations, {len(content['footnotes'])} footnotes, "
-          f"{args.output.stat().st_size // 1024} KiB")
+    print(
+        f"built {args.output} in {elapsed:.2f} s: {len(content['recommendations'])} recommendations, "
+        f"{len(content['review_recommendations'])} review recommendations, {len(content['footnotes'])} footnotes, "
+        f"{args.output.stat().st_size // 1024} KiB"
+    )
     return 0
 
 

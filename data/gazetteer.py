@@ -46,8 +46,14 @@ GROUPS: dict[str, tuple[str, ...]] = {
     "G-ALADI": ("拉丁美洲一体化协会",),
 }
 GROUP_NAMES_EN: dict[str, str] = {
-    "G-ASEAN": "ASEAN", "G-CAN": "Andean Community", "G-ARIPO": "ARIPO", "G-OAPI": "OAPI",
-    "G-EAPO": "EAPO", "G-PA": "Pacific Alliance", "G-SADC": "SADC", "G-LAS": "League of Arab States",
+    "G-ASEAN": "ASEAN",
+    "G-CAN": "Andean Community",
+    "G-ARIPO": "ARIPO",
+    "G-OAPI": "OAPI",
+    "G-EAPO": "EAPO",
+    "G-PA": "Pacific Alliance",
+    "G-SADC": "SADC",
+    "G-LAS": "League of Arab States",
     "G-ALADI": "ALADI",
 }
 #: A country name directly followed by one of these is a language or script, not the country.
@@ -77,7 +83,9 @@ def places() -> dict[str, Place]:
         canonical = by_code[code]
         names[alias] = Place(code, alias if code != "ID" else canonical.name, canonical.name_en, "country")
     for code, group_names in GROUPS.items():
-        place = Place(code, group_names[-1] if code == "G-ASEAN" else group_names[0], GROUP_NAMES_EN[code], "group")
+        place = Place(
+            code, group_names[-1] if code == "G-ASEAN" else group_names[0], GROUP_NAMES_EN[code], "group"
+        )
         for name in group_names:
             names[name] = place
     # Prefer the report's UN-style name as the canonical one where it has an alias.

@@ -15,8 +15,12 @@ from data.lines import Classified, Line, SourceError, clean_url
 from data.text import Block, blocks
 
 LABELS = ("相关产权组织部门", "落实工作", "亮点", "活动/成果")
-SECTION_KEYS = {"相关产权组织部门": "sectors", "落实工作": "implementation", "亮点": "highlights",
-                "活动/成果": "activities"}
+SECTION_KEYS = {
+    "相关产权组织部门": "sectors",
+    "落实工作": "implementation",
+    "亮点": "highlights",
+    "活动/成果": "activities",
+}
 LABEL_LINE = re.compile(r"^(相关产权组织部门|落实工作|亮点|活动/成果)(?: (.*))?$")
 JOINT_TEXT = re.compile(r"^建议 ?(\d+)：(.*)$")
 REVIEW_HEADING = re.compile(rf"^建议 ?(\d+)（([^）]+)）(?:{START}(\d+){END})?$")
@@ -66,9 +70,15 @@ def parse(doc: Classified) -> Parsed:
     end1 = _index(lines, lambda x: x.text == "[后接附件二]", "the end-of-Annex-I marker")
     placement: dict[int, str] = {}
     for line in lines:
-        placement[line.no] = {"url": "link", "furniture": "page furniture", "marker": "annex marker",
-                              "header": "running header", "fn_number": f"footnote {line.footnote} number",
-                              "fn_text": f"footnote {line.footnote} text"}.get(line.kind, "")
+        placement[line.no] = {
+            "url": "link",
+            "furniture": "page furniture",
+            "marker": "annex marker",
+            "header": "running header",
+            "fn_number": f"footnote {line.footnote} number",
+            "fn_text": f"footnote {line.footnote} text",
+        }.get(line.kind, "")
+    placement[lines[annex1].no] = "annex I heading"
     meta, cover, cover_links = _cover(lines[:annex1], placement)
     entries = _annex1(lines[annex1:end1], meta, placement)
     reviews = _annex2(lines[annex2:], placement)
@@ -127,8 +137,10 @@ def _annex1(lines: list[Line], meta: dict[str, str], placement: dict[int, str]) 
     label_at = [i for i, x in enumerate(lines) if x.kind == "body" and x.text.startswith(LABELS[0])]
     starts = [_entry_start(lines, i) for i in label_at]
     if len(starts) != EXPECTED_ENTRIES:
-        raise SourceError(lines[0].no, f"Annex I: expected {EXPECTED_ENTRIES} report entries "
-                          f"('{LABELS[0]}' rows), found {len(starts)}")
+        raise SourceError(
+            lines[0].no,
+            f"Annex I: expected {EXPECTED_ENTRIES} report entries ('{LABELS[0]}' rows), found {len(starts)}",
+        )
     entries: list[Entry] = []
     assigned: set[int] = set()
     for k, (start, label) in enumerate(zip(starts, label_at, strict=True)):
@@ -166,8 +178,11 @@ def _entry(head: list[Line], rest: list[Line], assigned: set[int]) -> Entry:
     expected = min(set(range(1, EXPECTED_RECOMMENDATIONS + 1)) - assigned)
     text_lines = [x for x in head if x.kind == "body"]
     if not text_lines or len(text_lines) > 16:
-        raise SourceError(rest[0].no, f"recommendation {expected}: its text before '{LABELS[0]}' "
-                          f"has {len(text_lines)} lines (expected 1–16)")
+        raise SourceError(
+            rest[0].no,
+            f"recommendation {expected}: its text before '{LABELS[0]}' "
+            f"has {len(text_lines)} lines (expected 1–16)",
+        )
     texts: dict[int, list[tuple[str, bool]]] = {}
     current: int | None = None
     for line in text_lines:
@@ -182,8 +197,9 @@ def _entry(head: list[Line], rest: list[Line], assigned: set[int]) -> Entry:
             texts[current].append((line.text, line.hard_end))
     numbers = list(texts)
     if numbers[0] != expected or any(n in assigned for n in numbers) or numbers != sorted(numbers):
-        raise SourceError(text_lines[0].no, f"expected recommendation {expected} here, "
-                          f"the text says {numbers}")
+        raise SourceError(
+            text_lines[0].no, f"expected recommendation {expected} here, the text says {numbers}"
+        )
     return Entry(numbers, {n: blocks(t) for n, t in texts.items()}, _sections(rest, numbers))
 
 
@@ -224,8 +240,11 @@ def _check_headers(lines: list[Line], starts: list[int], entries: list[Entry]) -
         k = max(idx for idx, start in enumerate(starts) if start <= nxt) if nxt >= starts[0] else 0
         entry = entries[k]
         if sorted(line.header_numbers) != sorted(entry.numbers):
-            raise SourceError(line.no, f"running header names recommendation(s) {list(line.header_numbers)} "
-                              f"but the structure gives {entry.numbers} here")
+            raise SourceError(
+                line.no,
+                f"running header names recommendation(s) {list(line.header_numbers)} "
+                f"but the structure gives {entry.numbers} here",
+            )
         entry.stars.update(line.header_stars)
 
 
@@ -270,6 +289,9 @@ def _annex2(lines: list[Line], placement: dict[int, str]) -> list[Review]:
         placement[line.no] = f"review recommendation {current.number}"
     flush()
     if [r.number for r in reviews] != [3, 7, 8, 9, 10, 12]:
-        raise SourceError(lines[0].no, f"Annex II: found review recommendations {[r.number for r in reviews]}, "
-                          "expected [3, 7, 8, 9, 10, 12]")
+        raise SourceError(
+            lines[0].no,
+            f"Annex II: found review recommendations {[r.number for r in reviews]}, "
+            "expected [3, 7, 8, 9, 10, 12]",
+        )
     return reviews

@@ -11,8 +11,22 @@ from pathlib import Path
 
 from models.repository import ContentError, ContentRepository
 
-RECOMMENDATION_FIELDS = ("number", "cluster", "immediate", "text", "reported_with", "sectors", "implementation",
-                         "highlights", "activities", "footnotes", "links", "see_also", "documents", "countries")
+RECOMMENDATION_FIELDS = (
+    "number",
+    "cluster",
+    "immediate",
+    "text",
+    "reported_with",
+    "sectors",
+    "implementation",
+    "highlights",
+    "activities",
+    "footnotes",
+    "links",
+    "see_also",
+    "documents",
+    "countries",
+)
 
 
 def content_model(repo: ContentRepository) -> dict:
@@ -25,14 +39,28 @@ def content_model(repo: ContentRepository) -> dict:
         item["cited_by"], item["projects"] = rec["cited_by"], rec["projects"]
         recommendations.append(item)
     return {
-        "document": {"symbol": doc.symbol, "language": doc.language, "date": doc.date, "title": doc.title,
-                     "period": doc.period, "source_sha256": doc.sha256},
+        "document": {
+            "symbol": doc.symbol,
+            "language": doc.language,
+            "date": doc.date,
+            "title": doc.title,
+            "period": doc.period,
+            "source_sha256": doc.sha256,
+        },
         "cover_note": repo.cover_note(),
-        "clusters": [{"id": c.id, "title": c.title, "recommendations": list(c.numbers)} for c in repo.clusters()],
+        "clusters": [
+            {"id": c.id, "title": c.title, "recommendations": list(c.numbers)} for c in repo.clusters()
+        ],
         "recommendations": recommendations,
         "review_recommendations": [
-            {"number": r.number, "addressees": list(r.addressees), "text": r.text, "progress": r.progress,
-             "footnotes": [asdict(f) for f in r.footnotes]} for r in repo.reviews()
+            {
+                "number": r.number,
+                "addressees": list(r.addressees),
+                "text": r.text,
+                "progress": r.progress,
+                "footnotes": [asdict(f) for f in r.footnotes],
+            }
+            for r in repo.reviews()
         ],
     }
 

@@ -47,14 +47,21 @@ class ContentRepository:
             self._db = sqlite3.connect(self.path.resolve().as_uri() + "?mode=ro&immutable=1", uri=True)
             version = self._db.execute("PRAGMA user_version").fetchone()[0]
             if version != SCHEMA_VERSION:
-                raise ContentError(f"内容数据库版本不符（{version}，应为 {SCHEMA_VERSION}）：{self.path}\n"
-                                   f"Content database has schema version {version}, expected {SCHEMA_VERSION}.")
+                raise ContentError(
+                    f"内容数据库版本不符（{version}，应为 {SCHEMA_VERSION}）：{self.path}\n"
+                    f"Content database has schema version {version}, expected {SCHEMA_VERSION}."
+                )
             where, args = ("WHERE symbol = ? AND language = ?", edition) if edition else ("", ())
-            row = self._db.execute(f"SELECT id, symbol, language, date, title, period, source_sha256 "
-                                   f"FROM documents {where} ORDER BY id LIMIT 1", args).fetchone()
+            row = self._db.execute(
+                f"SELECT id, symbol, language, date, title, period, source_sha256 "
+                f"FROM documents {where} ORDER BY id LIMIT 1",
+                args,
+            ).fetchone()
         except sqlite3.DatabaseError as error:
-            raise ContentError(f"内容数据库已损坏或无法读取：{self.path}（{error}）\n"
-                               f"The content database is corrupt or unreadable: {error}") from error
+            raise ContentError(
+                f"内容数据库已损坏或无法读取：{self.path}（{error}）\n"
+                f"The content database is corrupt or unreadable: {error}"
+            ) from error
         if row is None:
             raise ContentError(f"内容数据库中没有所需版本 {edition}\nEdition {edition} is not in {self.path}")
         self._doc_id = row[0]
@@ -68,7 +75,9 @@ class ContentRepository:
         try:
             return self._db.execute(sql, args).fetchall()
         except sqlite3.DatabaseError as error:
-            raise ContentError(f"读取内容数据库出错：{error}\nError reading the content database: {error}") from error
+            raise ContentError(
+                f"读取内容数据库出错：{error}\nError reading the content database: {error}"
+            ) from error
 
     # --- the document -------------------------------------------------------------------------
     def document(self) -> Document:
@@ -81,10 +90,16 @@ class ContentRepository:
         return self._rows("SELECT cover_note FROM documents WHERE id = ?", self._doc_id)[0][0]
 
     def clusters(self) -> list[Cluster]:
-        rows = self._rows("SELECT c.id, c.title, group_concat(r.number) FROM clusters c "
-                          "JOIN recommendations r ON r.doc_id = c.doc_id AND r.cluster = c.id "
-                          "WHERE c.doc_id = ? GROUP BY c.id ORDER BY c.id", self._doc_id)
-        return [Cluster(cid, title, tuple(sorted(int(n) for n in numbers.split(",")))) for cid, title, numbers in rows]
+        rows = self._rows(
+            "SELECT c.id, c.title, group_concat(r.number) FROM clusters c "
+            "JOIN recommendations r ON r.doc_id = c.doc_id AND r.cluster = c.id "
+            "WHERE c.doc_id = ? GROUP BY c.id ORDER BY c.id",
+            self._doc_id,
+        )
+        return [
+            Cluster(cid, title, tuple(sorted(int(n) for n in numbers.split(","))))
+            for cid, title, numbers in rows
+        ]
 
     def sectors(self) -> list[str]:
         return [name for (name,) in self._rows("SELECT name FROM sectors ORDER BY position")]
@@ -99,61 +114,115 @@ class ContentRepository:
     def summaries(self) -> list[RecommendationSummary]:
         if self._summaries is None:
             sectors: dict[int, list[str]] = {}
-            for number, sector in self._rows("SELECT number, sector FROM recommendation_sectors WHERE doc_id = ? "
-                                             "ORDER BY number, position", self._doc_id):
+            for number, sector in self._rows(
+                "SELECT number, sector FROM recommendation_sectors WHERE doc_id = ? "
+                "ORDER BY number, position",
+                self._doc_id,
+            ):
                 sectors.setdefault(number, []).append(sector)
             self._summaries = [
-                RecommendationSummary(n, cluster, bool(imm), src, short_title(text),
-                                      tuple(json.loads(partners)), tuple(sectors.get(n, ())))
+                RecommendationSummary(
+                    n,
+                    cluster,
+                    bool(imm),
+                    src,
+                    short_title(text),
+                    tuple(json.loads(partners)),
+                    tuple(sectors.get(n, ())),
+                )
                 for n, cluster, imm, src, text, partners in self._rows(
                     "SELECT number, cluster, immediate, immediate_source, text, reported_with "
-                    "FROM recommendations WHERE doc_id = ? ORDER BY number", self._doc_id)
+                    "FROM recommendations WHERE doc_id = ? ORDER BY number",
+                    self._doc_id,
+                )
             ]
         return list(self._summaries)
 
     def recommendation(self, number: int) -> Recommendation:
-        rows = self._rows("SELECT number, cluster, immediate, immediate_source, text, reported_with, "
-                          "implementation, activities FROM recommendations WHERE doc_id = ? AND number = ?",
-                          self._doc_id, number)
+        rows = self._rows(
+            "SELECT number, cluster, immediate, immediate_source, text, reported_with, "
+            "implementation, activities FROM recommendations WHERE doc_id = ? AND number = ?",
+            self._doc_id,
+            number,
+        )
         if not rows:
             raise KeyError(number)
         n, cluster, imm, src, text, partners, implementation, activities = rows[0]
         d = self._doc_id
         return Recommendation(
-            number=n, cluster=cluster, immediate=bool(imm), immediate_source=src, text=text,
+            number=n,
+            cluster=cluster,
+            immediate=bool(imm),
+            immediate_source=src,
+            text=text,
             reported_with=tuple(json.loads(partners)),
-            sectors=self._column("SELECT sector FROM recommendation_sectors WHERE doc_id = ? AND number = ? "
-                                 "ORDER BY position", d, n),
+            sectors=self._column(
+                "SELECT sector FROM recommendation_sectors WHERE doc_id = ? AND number = ? ORDER BY position",
+                d,
+                n,
+            ),
             implementation=implementation,
-            highlights=self._column("SELECT text FROM highlights WHERE doc_id = ? AND number = ? ORDER BY position", d, n),
+            highlights=self._column(
+                "SELECT text FROM highlights WHERE doc_id = ? AND number = ? ORDER BY position", d, n
+            ),
             activities=activities,
             footnotes=self._footnotes("recommendation", n),
             links=self._links("recommendation", n),
-            see_also=self._column("SELECT DISTINCT target FROM cross_references WHERE doc_id = ? AND number = ? "
-                                  "ORDER BY target", d, n),
-            documents=self._column("SELECT symbol FROM document_citations WHERE doc_id = ? AND kind = 'recommendation' "
-                                   "AND number = ? GROUP BY symbol ORDER BY min(rowid)", d, n),
-            countries=self._column("SELECT p.name FROM place_mentions m JOIN places p USING (code) WHERE m.doc_id = ? "
-                                   "AND m.kind = 'recommendation' AND m.number = ? GROUP BY p.code "
-                                   "ORDER BY min(m.rowid)", d, n),
-            cited_by=self._column("SELECT DISTINCT number FROM cross_references WHERE doc_id = ? AND target = ? "
-                                  "ORDER BY number", d, n),
-            projects=self._column("SELECT p.title FROM projects p JOIN project_recommendations r "
-                                  "ON r.doc_id = p.doc_id AND r.project_id = p.id WHERE p.doc_id = ? AND r.number = ? "
-                                  "ORDER BY p.id", d, n),
+            see_also=self._column(
+                "SELECT DISTINCT target FROM cross_references WHERE doc_id = ? AND number = ? "
+                "ORDER BY target",
+                d,
+                n,
+            ),
+            documents=self._column(
+                "SELECT symbol FROM document_citations WHERE doc_id = ? AND kind = 'recommendation' "
+                "AND number = ? GROUP BY symbol ORDER BY min(rowid)",
+                d,
+                n,
+            ),
+            countries=self._column(
+                "SELECT p.name FROM place_mentions m JOIN places p USING (code) WHERE m.doc_id = ? "
+                "AND m.kind = 'recommendation' AND m.number = ? GROUP BY p.code "
+                "ORDER BY min(m.rowid)",
+                d,
+                n,
+            ),
+            cited_by=self._column(
+                "SELECT DISTINCT number FROM cross_references WHERE doc_id = ? AND target = ? "
+                "ORDER BY number",
+                d,
+                n,
+            ),
+            projects=self._column(
+                "SELECT p.title FROM projects p JOIN project_recommendations r "
+                "ON r.doc_id = p.doc_id AND r.project_id = p.id WHERE p.doc_id = ? AND r.number = ? "
+                "ORDER BY p.id",
+                d,
+                n,
+            ),
         )
 
     def reviews(self) -> list[ReviewRecommendation]:
-        return [self.review(n) for (n,) in self._rows(
-            "SELECT number FROM review_recommendations WHERE doc_id = ? ORDER BY number", self._doc_id)]
+        return [
+            self.review(n)
+            for (n,) in self._rows(
+                "SELECT number FROM review_recommendations WHERE doc_id = ? ORDER BY number", self._doc_id
+            )
+        ]
 
     def review(self, number: int) -> ReviewRecommendation:
-        rows = self._rows("SELECT number, addressees, text, progress FROM review_recommendations "
-                          "WHERE doc_id = ? AND number = ?", self._doc_id, number)
+        rows = self._rows(
+            "SELECT number, addressees, text, progress FROM review_recommendations "
+            "WHERE doc_id = ? AND number = ?",
+            self._doc_id,
+            number,
+        )
         if not rows:
             raise KeyError(number)
         n, addressees, text, progress = rows[0]
-        return ReviewRecommendation(n, tuple(json.loads(addressees)), text, progress, self._footnotes("review", n))
+        return ReviewRecommendation(
+            n, tuple(json.loads(addressees)), text, progress, self._footnotes("review", n)
+        )
 
     def links(self, kind: str, number: int) -> tuple[str, ...]:
         return self._links(kind, number)
@@ -162,14 +231,24 @@ class ContentRepository:
         return tuple(row[0] for row in self._rows(sql, *args))
 
     def _footnotes(self, kind: str, number: int) -> tuple[Footnote, ...]:
-        return tuple(Footnote(n, text) for n, text in self._rows(
-            "SELECT f.number, f.text FROM entry_footnotes e JOIN footnotes f ON f.doc_id = e.doc_id "
-            "AND f.number = e.footnote WHERE e.doc_id = ? AND e.kind = ? AND e.number = ? ORDER BY f.number",
-            self._doc_id, kind, number))
+        return tuple(
+            Footnote(n, text)
+            for n, text in self._rows(
+                "SELECT f.number, f.text FROM entry_footnotes e JOIN footnotes f ON f.doc_id = e.doc_id "
+                "AND f.number = e.footnote WHERE e.doc_id = ? AND e.kind = ? AND e.number = ? ORDER BY f.number",
+                self._doc_id,
+                kind,
+                number,
+            )
+        )
 
     def _links(self, kind: str, number: int) -> tuple[str, ...]:
-        return self._column("SELECT url FROM links WHERE doc_id = ? AND kind = ? AND number = ? ORDER BY position",
-                            self._doc_id, kind, number)
+        return self._column(
+            "SELECT url FROM links WHERE doc_id = ? AND kind = ? AND number = ? ORDER BY position",
+            self._doc_id,
+            kind,
+            number,
+        )
 
     # --- search and filters -------------------------------------------------------------------
     def _matching_sections(self, query: Query) -> list[tuple[str, int, str, str]]:
@@ -177,12 +256,20 @@ class ContentRepository:
         found: dict[int, tuple[str, int, str, str]] = {}
         for term in query.terms:
             if len(term) >= 3:
-                rows = self._rows("SELECT s.rowid, s.kind, s.number, s.section, s.body FROM sections_fts "
-                                  "JOIN sections s ON s.rowid = sections_fts.rowid "
-                                  "WHERE sections_fts MATCH ? AND s.doc_id = ?", query.fts_phrase(term), self._doc_id)
+                rows = self._rows(
+                    "SELECT s.rowid, s.kind, s.number, s.section, s.body FROM sections_fts "
+                    "JOIN sections s ON s.rowid = sections_fts.rowid "
+                    "WHERE sections_fts MATCH ? AND s.doc_id = ?",
+                    query.fts_phrase(term),
+                    self._doc_id,
+                )
             else:  # trigram FTS cannot match under 3 characters: scan this edition's sections
-                rows = self._rows("SELECT rowid, kind, number, section, body FROM sections "
-                                  "WHERE doc_id = ? AND instr(lower(body), ?) > 0", self._doc_id, term.lower())
+                rows = self._rows(
+                    "SELECT rowid, kind, number, section, body FROM sections "
+                    "WHERE doc_id = ? AND instr(lower(body), ?) > 0",
+                    self._doc_id,
+                    term.lower(),
+                )
             for rowid, *rest in rows:
                 found[rowid] = tuple(rest)
         return list(found.values())
@@ -200,7 +287,9 @@ class ContentRepository:
         for kind, number, section, body in sections:
             if entry_terms[(kind, number)] != set(parsed.terms):
                 continue
-            score = parsed.score(body) * (3.0 if section == "text" else 2.0 if section == "highlights" else 1.0)
+            score = parsed.score(body) * (
+                3.0 if section == "text" else 2.0 if section == "highlights" else 1.0
+            )
             if score:
                 kind_name = "cover" if kind == "cover" else kind
                 hits.append(SearchHit(kind_name, number, section, snippet(body, parsed.terms), score))
@@ -228,20 +317,26 @@ class ContentRepository:
             sql.append("AND r.cluster IN (SELECT value FROM json_each(?))")
             args.append(_json_list(clusters))
         if sectors := list(sectors):
-            sql.append("AND r.number IN (SELECT number FROM recommendation_sectors WHERE doc_id = r.doc_id "
-                       "AND sector IN (SELECT value FROM json_each(?)))")
+            sql.append(
+                "AND r.number IN (SELECT number FROM recommendation_sectors WHERE doc_id = r.doc_id "
+                "AND sector IN (SELECT value FROM json_each(?)))"
+            )
             args.append(_json_list(sectors))
         if immediate is not None:
             sql.append("AND r.immediate = ?")
             args.append(int(immediate))
         if countries := list(countries):
-            sql.append("AND r.number IN (SELECT m.number FROM place_mentions m JOIN places p USING (code) "
-                       "WHERE m.doc_id = r.doc_id AND m.kind = 'recommendation' "
-                       "AND (p.name IN (SELECT value FROM json_each(?)) OR p.code IN (SELECT value FROM json_each(?))))")
+            sql.append(
+                "AND r.number IN (SELECT m.number FROM place_mentions m JOIN places p USING (code) "
+                "WHERE m.doc_id = r.doc_id AND m.kind = 'recommendation' "
+                "AND (p.name IN (SELECT value FROM json_each(?)) OR p.code IN (SELECT value FROM json_each(?))))"
+            )
             args += [_json_list(countries)] * 2
         if documents := list(documents):
-            sql.append("AND r.number IN (SELECT number FROM document_citations WHERE doc_id = r.doc_id "
-                       "AND kind = 'recommendation' AND symbol IN (SELECT value FROM json_each(?)))")
+            sql.append(
+                "AND r.number IN (SELECT number FROM document_citations WHERE doc_id = r.doc_id "
+                "AND kind = 'recommendation' AND symbol IN (SELECT value FROM json_each(?)))"
+            )
             args.append(_json_list(documents))
         if numbers is not None:
             sql.append("AND r.number IN (SELECT value FROM json_each(?))")
@@ -258,26 +353,58 @@ class ContentRepository:
         scope = "doc_id = ? AND number IN (SELECT value FROM json_each(?))"
         d = self._doc_id
         return Facets(
-            cluster=dict(self._rows(f"SELECT cluster, count(*) FROM recommendations WHERE {scope} "
-                                    "GROUP BY cluster ORDER BY cluster", d, ids)),
-            sector=dict(self._rows(f"SELECT sector, count(DISTINCT number) FROM recommendation_sectors WHERE {scope} "
-                                   "GROUP BY sector ORDER BY 2 DESC, sector", d, ids)),
-            immediate={bool(k): v for k, v in self._rows(f"SELECT immediate, count(*) FROM recommendations "
-                                                         f"WHERE {scope} GROUP BY immediate", d, ids)},
-            country=dict(self._rows("SELECT p.name, count(DISTINCT m.number) FROM place_mentions m JOIN places p "
-                                    "USING (code) WHERE m.kind = 'recommendation' AND m.doc_id = ? "
-                                    "AND m.number IN (SELECT value FROM json_each(?)) "
-                                    "GROUP BY p.code ORDER BY 2 DESC, p.name", d, ids)),
-            document=dict(self._rows(f"SELECT symbol, count(DISTINCT number) FROM document_citations "
-                                     f"WHERE kind = 'recommendation' AND {scope} GROUP BY symbol ORDER BY 2 DESC, symbol",
-                                     d, ids)),
+            cluster=dict(
+                self._rows(
+                    f"SELECT cluster, count(*) FROM recommendations WHERE {scope} "
+                    "GROUP BY cluster ORDER BY cluster",
+                    d,
+                    ids,
+                )
+            ),
+            sector=dict(
+                self._rows(
+                    f"SELECT sector, count(DISTINCT number) FROM recommendation_sectors WHERE {scope} "
+                    "GROUP BY sector ORDER BY 2 DESC, sector",
+                    d,
+                    ids,
+                )
+            ),
+            immediate={
+                bool(k): v
+                for k, v in self._rows(
+                    f"SELECT immediate, count(*) FROM recommendations WHERE {scope} GROUP BY immediate",
+                    d,
+                    ids,
+                )
+            },
+            country=dict(
+                self._rows(
+                    "SELECT p.name, count(DISTINCT m.number) FROM place_mentions m JOIN places p "
+                    "USING (code) WHERE m.kind = 'recommendation' AND m.doc_id = ? "
+                    "AND m.number IN (SELECT value FROM json_each(?)) "
+                    "GROUP BY p.code ORDER BY 2 DESC, p.name",
+                    d,
+                    ids,
+                )
+            ),
+            document=dict(
+                self._rows(
+                    f"SELECT symbol, count(DISTINCT number) FROM document_citations "
+                    f"WHERE kind = 'recommendation' AND {scope} GROUP BY symbol ORDER BY 2 DESC, symbol",
+                    d,
+                    ids,
+                )
+            ),
         )
 
     # --- overview -----------------------------------------------------------------------------
     def cluster_sector_matrix(self) -> dict[tuple[str, str], int]:
-        rows = self._rows("SELECT r.cluster, s.sector, count(*) FROM recommendations r JOIN recommendation_sectors s "
-                          "ON s.doc_id = r.doc_id AND s.number = r.number WHERE r.doc_id = ? "
-                          "GROUP BY r.cluster, s.sector", self._doc_id)
+        rows = self._rows(
+            "SELECT r.cluster, s.sector, count(*) FROM recommendations r JOIN recommendation_sectors s "
+            "ON s.doc_id = r.doc_id AND s.number = r.number WHERE r.doc_id = ? "
+            "GROUP BY r.cluster, s.sector",
+            self._doc_id,
+        )
         return {(cluster, sector): count for cluster, sector, count in rows}
 
     def country_counts(self) -> dict[str, int]:
