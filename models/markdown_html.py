@@ -1,6 +1,6 @@
 """A small, fast Markdown subset → HTML converter for the detail pane (Qt rich text).
 
-Handles what the importer writes: paragraphs, ``#`` headings, ``-``/``*``/``•`` and ``1.``
+Handles what the importer writes: backslash escapes, ``<url>`` autolinks, paragraphs, ``#`` headings, ``-``/``*``/``•`` and ``1.``
 lists (one nesting level), ``**bold**``, ``[text](url)``, bare http(s) URLs, footnote
 references ``[^N]``, cross-references (``建议 16``, ``建议 7和 22``) and document symbols.
 Search terms are highlighted in text runs. Never raises on odd input.
@@ -13,7 +13,9 @@ import re
 from collections.abc import Callable, Iterable
 
 _TOKEN = re.compile(
-    r"(?P<fn>\[\^(?P<fnnum>\d{1,3})\])"
+    r"(?P<esc>\\(?P<escch>[\\`*_{}\[\]()<>#+\-.!|~]))"
+    r"|(?P<auto><(?P<autourl>https?://[^>\s]{1,500})>)"
+    r"|(?P<fn>\[\^(?P<fnnum>\d{1,3})\])"
     r"|(?P<mdlink>\[(?P<mdtext>[^\]\n]{1,300})\]\((?P<mdurl>[^)\s]{1,500})\))"
     r"|(?P<url>https?://[A-Za-z0-9\-._~:/?#@!$&'*+,;=%]+[A-Za-z0-9/#=_\-])"
     r"|(?P<xref>建议\s*(?P<xnums>\d{1,2}\*?(?:\s*(?:和|、|及|与|至|,|，|以及)\s*\d{1,2}\*?)*))"
@@ -75,6 +77,11 @@ class Renderer:
         return "".join(out)
 
     def _token(self, m: re.Match[str]) -> str:
+        if m.group("esc"):
+            return self.text(m.group("escch"))
+        if m.group("auto"):
+            url = m.group("autourl")
+            return _link(url, self.text(url))
         if m.group("fn"):
             num = int(m.group("fnnum"))
             tip = html.escape(self._footnotes.get(num, ""), quote=True)
@@ -109,7 +116,7 @@ class Renderer:
 
     # --- blocks ---------------------------------------------------------------------
     def blocks(self, markdown: str, heading_level: int = 3) -> str:
-        """Convert a Markdown text; ``#`` headings start at ``heading_level``."""
+        """Convert a Markdown text; every ``#`` heading becomes ``<h{heading_level}>``."""
         lines = (markdown or "").replace("\r\n", "\n").split("\n")
         out: list[str] = []
         para: list[str] = []
@@ -135,7 +142,7 @@ class Renderer:
             if heading:
                 flush_para()
                 flush_list()
-                level = min(6, heading_level + len(heading.group(1)) - 1)
+                level = heading_level
                 out.append(f"<h{level}>{self.inline(heading.group(2).strip())}</h{level}>")
             elif bullet and bullet.group(2).strip():
                 flush_para()

@@ -29,6 +29,13 @@ _Index = QModelIndex | QPersistentModelIndex
 _NO_PARENT = QModelIndex()
 
 
+class _Top:
+    """Internal pointer of top-level (group) rows; hit rows point at their group."""
+
+
+_TOP = _Top()
+
+
 def tr(text: str) -> str:
     return QCoreApplication.translate("", text)  # lupdate files module-level tr() under ""
 
@@ -110,8 +117,8 @@ class SearchResultModel(QAbstractItemModel):
         if column != 0 or row < 0:
             return QModelIndex()
         if not parent.isValid():
-            return self.createIndex(row, 0, None) if row < len(self._groups) else QModelIndex()
-        if parent.internalPointer() is not None:
+            return self.createIndex(row, 0, _TOP) if row < len(self._groups) else QModelIndex()
+        if parent.internalPointer() is not _TOP:
             return QModelIndex()
         group = self._groups[parent.row()]
         return self.createIndex(row, 0, group) if row < len(group.hits) else QModelIndex()
@@ -120,14 +127,14 @@ class SearchResultModel(QAbstractItemModel):
         if not index.isValid():
             return QModelIndex()
         group = index.internalPointer()
-        if group is None:
+        if group is _TOP:
             return QModelIndex()
-        return self.createIndex(group.row, 0, None)
+        return self.createIndex(group.row, 0, _TOP)
 
     def rowCount(self, parent: _Index = _NO_PARENT) -> int:
         if not parent.isValid():
             return len(self._groups)
-        if parent.column() != 0 or parent.internalPointer() is not None:
+        if parent.column() != 0 or parent.internalPointer() is not _TOP:
             return 0
         return len(self._groups[parent.row()].hits)
 
@@ -143,7 +150,7 @@ class SearchResultModel(QAbstractItemModel):
         if not index.isValid():
             return None
         group = index.internalPointer()
-        if group is None:
+        if group is _TOP:
             g = self._groups[index.row()]
             if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextRole):
                 return self._group_label(g)
