@@ -98,6 +98,7 @@ def model(parsed: Parsed, sha256: str) -> dict:
                 else ("curated" if number in curated.IMMEDIATE_CURATED else None)
             )
             plain_sections = {k: "\n".join(plain(b.text) for b in v) for k, v in own.items()}
+            plain_sections["sectors"] = "；".join(_sectors(entry))
             plain_sections["footnotes"] = "\n".join(plain_footnotes[n] for n in notes)
             joined = "\n".join(plain_sections.values())
             recommendations.append(

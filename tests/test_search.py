@@ -1,0 +1,130 @@
+"""Search returns exactly what a plain substring scan of the source finds, for any input."""
+
+from __future__ import annotations
+
+import re
+import sqlite3
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from data import build
+from models.search import parse_query, snippet
+
+QUERIES = [
+    "专",
+    "权",
+    "专利",
+    "版权",
+    "中小企业",
+    "知识产权",
+    "TISC",
+    "tisc",
+    "WIPO GREEN",
+    "CDIP/33/3",
+    "GRATK",
+]
+
+
+@pytest.fixture(scope="module")
+def source_scan(content_db) -> dict[int, str]:
+    """Per recommendation: its source lines (as placed by the import) and its footnote texts,
+    with all white space removed and case folded: the reference a search must agree with."""
+    lines = build.DEFAULT_SOURCE.read_text(encoding="utf-8").split("\n")
+    con = sqlite3.connect(content_db)
+    texts: dict[int, list[str]] = {n: [] for n in range(1, 46)}
+    for line_no, placement in con.execute("SELECT line, placement FROM source_lines"):
+        if m := re.fullmatch(r"recommendation ([\d+]+)", placement):
+            for n in m.group(1).split("+"):
+                texts[int(n)].append(lines[line_no - 1])
+    footnote_lines: dict[int, list[str]] = {}
+    for line_no, placement in con.execute("SELECT line, placement FROM source_lines"):
+        if m := re.fullmatch(r"footnote (\d+) text", placement):
+            footnote_lines.setdefault(int(m.group(1)), []).append(lines[line_no - 1])
+    for kind, number, footnote in con.execute("SELECT kind, number, footnote FROM entry_footnotes"):
+        if kind == "recommendation":
+            texts[number] += footnote_lines[footnote]
+    squash = re.compile(r"\s+|https?://\S+")
+    return {n: squash.sub("", "".join(parts)).casefold() for n, parts in texts.items()}
+
+
+@pytest.mark.parametrize("query", QUERIES)
+def test_search_matches_substring_scan(repo, source_scan, query):
+    needle = re.sub(r"\s+", "", query).casefold()
+    expected = {n for n, text in source_scan.items() if needle in text}
+    assert repo.matching_numbers(query) == expected
+    assert expected  # every query in the list occurs somewhere
+
+
+def test_multi_term_means_all_terms(repo, source_scan):
+    both = {n for n, text in source_scan.items() if "专利" in text and "版权" in text}
+    assert repo.matching_numbers("专利 版权") == both
+    assert both < repo.matching_numbers("专利")
+    assert repo.matching_numbers("专利\u3000版权") == both  # full-width space separates too
+
+
+def test_hits_are_ranked_with_marked_snippets(repo):
+    hits = repo.search("中小企业")
+    assert hits[0].number == 4 and hits[0].section == "text"  # in the recommendation's own text
+    assert all("\x02中小企业\x03" in h.snippet for h in hits)
+    assert [h.score for h in hits] == sorted((h.score for h in hits), reverse=True)
+
+
+def test_review_and_cover_are_searchable(repo):
+    kinds = {(h.kind, h.number) for h in repo.search("发展议程协调司")}
+    assert ("review", 3) in kinds
+    assert ("cover", 0) in {(h.kind, h.number) for h in repo.search("IP-TAD")}
+
+
+HOSTILE = [
+    '"',
+    "AND",
+    "OR NOT",
+    "(",
+    ")",
+    "*",
+    ":",
+    "-",
+    "^",
+    "NEAR(a b)",
+    "body:专利",
+    "x" * 10_000,
+    "😀",
+    "\x00",
+    "专利\x00版权",
+    "'; DROP TABLE sections; --",
+    "",
+    "   ",
+    "\u3000",
+]
+
+
+@pytest.mark.parametrize("query", HOSTILE)
+def test_hostile_input_never_raises(repo, query):
+    hits = repo.search(query)
+    assert isinstance(hits, list)
+    repo.filter_numbers(query=query)
+    assert repo.summaries()  # the database is intact
+
+
+@settings(max_examples=150, suppress_health_check=[HealthCheck.function_scoped_fixture], deadline=None)
+@given(st.text(max_size=60))
+def test_any_text_is_a_safe_query(repo, text):
+    for hit in repo.search(text):
+        assert 1 <= hit.number <= 45 or hit.kind != "recommendation"
+
+
+def test_literal_fts_syntax_is_searched_as_text(repo):
+    assert {h.number for h in repo.search("(a)")} >= {15}  # "(a) 有包容性" in recommendation 15
+
+
+def test_query_parsing_limits():
+    assert parse_query("专利  专利 PATENT patent").terms == ("专利", "PATENT")
+    assert len(parse_query(" ".join(str(i) for i in range(100))).terms) == 8
+    assert parse_query("a\x00b").terms == ("a", "b")
+
+
+def test_snippet_marks_every_term():
+    text = "产权组织向十一个发展中国家提供了立法和政策建议，涉及专利和版权。"
+    assert snippet(text, ("专利", "版权")).count("\x02") == 2
