@@ -228,6 +228,8 @@ def write_database(content: dict, path: Path, source_name: str) -> None:
                 "cluster": rec["cluster"],
                 "immediate": int(rec["immediate"]),
                 "immediate_source": rec["immediate_source"],
+                "immediate_note": curated.IMMEDIATE_CURATED.get(n)
+                or ("CDIP/33/2：标题中的星号（脚注1）" if rec["immediate"] else None),
                 "text": rec["text"],
                 "implementation": rec["implementation"],
                 "activities": rec["activities"],

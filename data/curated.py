@@ -29,10 +29,15 @@ SECTORS: tuple[str, ...] = (
 )
 
 #: Immediate-implementation marks beyond those printed in this extraction. Footnote 1 says
-#: there are 19; the extraction kept the asterisk for 1, 3, 6, 15, 21, 42 and 44 only. No
-#: public list could be cited from this project's offline sources, so none are added: the
-#: database stores each mark with its origin ("source") and the UI says so.
-IMMEDIATE_CURATED: dict[int, str] = {}
+#: there are 19; the extraction kept the asterisk for 1, 3, 6, 15, 21, 42 and 44 only. Added
+#: here only what a public source shows legibly; the rest stay unmarked rather than guessed.
+#: Each value names the source. The database stores every mark with its origin
+#: ("source" = printed in CDIP/33/2, "curated" = from here) and the UI says which is which.
+IMMEDIATE_CURATED: dict[int, str] = {
+    4: "WIPO, 'The 45 Adopted Recommendations under the WIPO Development Agenda' "
+    "(asterisk = identified by the 2007 General Assembly for immediate implementation): '*4.'; "
+    "public copy: scribd.com/document/682097373",
+}
 IMMEDIATE_TOTAL = 19
 
 

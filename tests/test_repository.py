@@ -38,7 +38,7 @@ def test_filters_combine_and_facets_count_the_current_result(repo):
     assert facets.cluster == {"B": len(both)}
     assert facets.sector["专利和技术部门"] == len(both)
     assert sum(facets.immediate.values()) == len(both)
-    assert repo.filter_numbers(immediate=True) == [1, 3, 6, 15, 21, 42, 44]
+    assert repo.filter_numbers(immediate=True) == [1, 3, 4, 6, 15, 21, 42, 44]
     assert 3 in repo.filter_numbers(countries=["阿尔巴尼亚"])
     assert repo.filter_numbers(documents=["WO/PBC/37/7"]) == [2]
     assert repo.filter_numbers(query="TISC", clusters=["A"]) == sorted(
