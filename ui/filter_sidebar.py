@@ -60,6 +60,8 @@ class FilterSidebar(QWidget):
         empty_layout.addWidget(self.empty_button, 0, Qt.AlignmentFlag.AlignLeft)
         self.empty.hide()
 
+        self.hint = QLabel(self, objectName="searchHint", wordWrap=True)
+        self.hint.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
         self.results_model = SearchResultModel(self)
         self.results_model.set_titles({f"rec:{s.number}": s.title for s in repo.summaries()})
         self.results = SearchResultView(self.results_model, self)
@@ -106,6 +108,7 @@ class FilterSidebar(QWidget):
         upper_layout = QVBoxLayout(upper)
         upper_layout.setContentsMargins(0, 0, 0, 0)
         upper_layout.addWidget(self.empty)
+        upper_layout.addWidget(self.hint)
         upper_layout.addWidget(self.results, 1)
         self.split = QSplitter(Qt.Orientation.Vertical, self)
         self.split.addWidget(upper)
@@ -155,6 +158,9 @@ class FilterSidebar(QWidget):
         result = evaluate(self._repo, self.state, self.bookmarked_numbers)
         self.result = result
         self.results_model.set_hits(result.hits)
+        searching = bool(self.state.query.strip())
+        self.results.setVisible(searching)
+        self.hint.setVisible(not searching)
         self._update_facets(result)
         self._update_summary()
         self.resultChanged.emit(result)
@@ -213,6 +219,10 @@ class FilterSidebar(QWidget):
         self.clear_button.setAccessibleName(self.tr("Clear the search and all filters"))
         self.empty_label.setText(self.tr("No recommendation matches the current search and filters."))
         self.empty_button.setText(self.tr("Clear filters"))
+        self.hint.setText(self.tr(
+            "Type to search every section of the report: Chinese of any length, Latin terms (TISC, WIPO GREEN), "
+            "or several terms separated by spaces (all must match). Enter opens the first result.\n\n"
+            "Below, tick facets to narrow the tree; the numbers count recommendations in the current result."))
         self.results.setAccessibleName(self.tr("Search results"))
         titles = (
             self.tr("Cluster"),

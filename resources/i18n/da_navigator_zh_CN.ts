@@ -15,7 +15,7 @@
     </message>
     <message>
         <location line="+1" />
-        <location filename="../../models/search_model.py" line="+40" />
+        <location filename="../../models/search_model.py" line="+55" />
         <source>Implementation</source>
         <translation>落实工作</translation>
     </message>
@@ -55,34 +55,34 @@
     </message>
     <message>
         <location line="+17" />
-        <location filename="../../models/tree_model.py" line="+266" />
+        <location filename="../../models/tree_model.py" line="+281" />
         <source>Reported jointly with recommendations %1</source>
         <translation>与建议 %1 合并报告</translation>
     </message>
     <message>
         <location line="+26" />
         <location filename="../../models/search_model.py" line="+122" />
-        <location filename="../../models/tree_model.py" line="-4" />
+        <location filename="../../models/tree_model.py" line="-5" />
         <source>Recommendation %1</source>
         <translation>建议 %1</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+4" />
         <source>Cluster %1</source>
         <translation>第 %1 组</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+5" />
         <source>mark printed in CDIP/33/2</source>
         <translation>CDIP/33/2 原文标注</translation>
     </message>
     <message>
-        <location line="+0" />
+        <location line="+2" />
         <source>curated from a public source</source>
         <translation>据公开来源补充</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+2" />
         <source>for immediate implementation (%1)</source>
         <translation>需立即落实（%1）</translation>
     </message>
@@ -92,12 +92,12 @@
         <translation>我的备注</translation>
     </message>
     <message>
-        <location line="+11" />
+        <location line="+13" />
         <source>None reported</source>
         <translation>未报告</translation>
     </message>
     <message>
-        <location line="+8" />
+        <location line="+12" />
         <source>External links open in your browser and need a network connection.</source>
         <translation>外部链接在浏览器中打开，需要网络连接。</translation>
     </message>
@@ -127,7 +127,7 @@
         <translation>提及的国家</translation>
     </message>
     <message>
-        <location line="+10" />
+        <location line="+12" />
         <source>Independent review recommendation %1</source>
         <translation>独立审查建议 %1</translation>
     </message>
@@ -153,7 +153,7 @@
     </message>
     <message>
         <location line="+2" />
-        <location filename="../../models/tree_model.py" line="-15" />
+        <location filename="../../models/tree_model.py" line="-19" />
         <source>Cover note</source>
         <translation>正文（说明）</translation>
     </message>
@@ -173,17 +173,17 @@
         <translation>概览</translation>
     </message>
     <message>
-        <location line="+4" />
+        <location line="+5" />
         <source>Annex I · 45 recommendations</source>
         <translation>附件一 · 45 项建议</translation>
     </message>
     <message>
-        <location line="+0" />
+        <location line="+2" />
         <source>Annex I · by WIPO sector</source>
         <translation>附件一 · 按产权组织部门</translation>
     </message>
     <message>
-        <location line="+3" />
+        <location line="+4" />
         <source>Annex II · Independent review</source>
         <translation>附件二 · 独立审查</translation>
     </message>
@@ -231,37 +231,37 @@
         <translation>转到目录树(&amp;T)</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+2" />
         <source>Copy &amp;Citation</source>
         <translation>复制引文(&amp;C)</translation>
     </message>
     <message>
-        <location line="+0" />
+        <location line="+1" />
         <source>Copy a stable citation with the selected text</source>
         <translation>复制带所选文字的规范引文</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+3" />
         <source>&amp;Bookmark</source>
         <translation>书签(&amp;B)</translation>
     </message>
     <message>
-        <location line="+0" />
+        <location line="+1" />
         <source>Bookmark the recommendation shown (Ctrl+D)</source>
         <translation>为当前建议添加或取消书签（Ctrl+D）</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+3" />
         <source>&amp;Print Summary…</source>
         <translation>打印摘要(&amp;P)…</translation>
     </message>
     <message>
-        <location line="+0" />
+        <location line="+1" />
         <source>Print a summary of the recommendation shown</source>
         <translation>打印当前建议的摘要</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+2" />
         <source>&amp;Export Summary as PDF…</source>
         <translation>导出摘要为 PDF(&amp;E)…</translation>
     </message>
@@ -331,17 +331,17 @@
         <translation>显示概览页</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+2" />
         <source>Group by &amp;Sector</source>
         <translation>按部门分组(&amp;S)</translation>
     </message>
     <message>
-        <location line="+0" />
+        <location line="+1" />
         <source>Group the tree by WIPO sector instead of cluster</source>
         <translation>目录树按产权组织部门分组（而非按组别）</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+2" />
         <source>&amp;Clear Filters</source>
         <translation>清除筛选(&amp;C)</translation>
     </message>
@@ -364,32 +364,32 @@
 <context>
     <name>DetailPane</name>
     <message>
-        <location filename="../../ui/detail_pane.py" line="+84" />
+        <location filename="../../ui/detail_pane.py" line="+86" />
         <source>Not found: %1</source>
         <translation>未找到：%1</translation>
     </message>
     <message>
-        <location line="+66" />
+        <location line="+74" />
         <source>Opening %1 in your browser — this needs a network connection.</source>
         <translation>正在浏览器中打开 %1——需要网络连接。</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+3" />
         <source>Link not opened: only http and https addresses are allowed.</source>
         <translation>未打开链接：只允许 http 和 https 地址。</translation>
     </message>
     <message>
-        <location line="+4" />
+        <location line="+5" />
         <source>%1 (opens in your browser; needs a network connection)</source>
         <translation>%1（在浏览器中打开，需要网络连接）</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+5" />
         <source>Show recommendations citing %1</source>
         <translation>显示引用 %1 的建议</translation>
     </message>
     <message>
-        <location line="+80" />
+        <location line="+84" />
         <source>Recommendation details</source>
         <translation>建议详情</translation>
     </message>
@@ -397,7 +397,7 @@
 <context>
     <name>Extras</name>
     <message>
-        <location filename="../../ui/extras.py" line="+78" />
+        <location filename="../../ui/extras.py" line="+85" />
         <source>Bookmarks</source>
         <translation>书签</translation>
     </message>
@@ -405,7 +405,7 @@
 <context>
     <name>FilterSidebar</name>
     <message>
-        <location filename="../../ui/filter_sidebar.py" line="+163" />
+        <location filename="../../ui/filter_sidebar.py" line="+177" />
         <source>Bookmarked only (%1)</source>
         <translation>仅显示书签（%1）</translation>
     </message>
@@ -420,17 +420,17 @@
         <translation>全部 %1 项建议</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+3" />
         <source>%1 recommendations, %2 passages</source>
         <translation>%1 项建议，%2 处匹配</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+6" />
         <source>%1 recommendations match the filters</source>
         <translation>%1 项建议符合筛选条件</translation>
     </message>
     <message>
-        <location line="+15" />
+        <location line="+16" />
         <source>Search (e.g. 专利, TISC, 中小企业 版权)</source>
         <translation>搜索（如：专利、TISC、中小企业 版权）</translation>
     </message>
@@ -460,42 +460,51 @@
         <translation>清除筛选</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+2" />
+        <source>Type to search every section of the report: Chinese of any length, Latin terms (TISC, WIPO GREEN), or several terms separated by spaces (all must match). Enter opens the first result.
+
+Below, tick facets to narrow the tree; the numbers count recommendations in the current result.</source>
+        <translation>输入关键词即可搜索报告全部章节：任意长度的中文、拉丁字母词语（TISC、WIPO GREEN），或用空格分隔的多个词语（须全部匹配）。按 Enter 打开第一条结果。
+
+在下方勾选分面可缩小目录树范围；括号中的数字是当前结果中的建议数。</translation>
+    </message>
+    <message>
+        <location line="+3" />
         <source>Search results</source>
         <translation>搜索结果</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+2" />
         <source>Cluster</source>
         <translation>组别</translation>
     </message>
     <message>
-        <location line="+0" />
+        <location line="+1" />
         <source>WIPO sector</source>
         <translation>产权组织部门</translation>
     </message>
     <message>
-        <location line="+0" />
+        <location line="+1" />
         <source>Immediate / bookmarked</source>
         <translation>立即落实 / 书签</translation>
     </message>
     <message>
-        <location line="+0" />
+        <location line="+1" />
         <source>Country mentioned</source>
         <translation>提及的国家</translation>
     </message>
     <message>
-        <location line="+0" />
+        <location line="+1" />
         <source>Document cited</source>
         <translation>引用的文件</translation>
     </message>
     <message>
-        <location line="+5" />
+        <location line="+6" />
         <source>Immediate implementation</source>
         <translation>立即落实</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+2" />
         <source>★ For immediate implementation</source>
         <translation>★ 需立即落实</translation>
     </message>
@@ -505,7 +514,7 @@
         <translation>未标注</translation>
     </message>
     <message>
-        <location line="+5" />
+        <location line="+6" />
         <location line="+1" />
         <source>Filter this list</source>
         <translation>筛选此列表</translation>
@@ -560,7 +569,7 @@
         <translation>无匹配</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+3" />
         <source>%1 of %2</source>
         <translation>第 %1 / %2 处</translation>
     </message>
@@ -568,12 +577,12 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/main_window.py" line="+143" />
+        <location filename="../../ui/main_window.py" line="+180" />
         <source>%1 of %2 recommendations shown</source>
         <translation>显示 %1 / %2 项建议</translation>
     </message>
     <message>
-        <location line="+26" />
+        <location line="+29" />
         <source>Bookmark not saved</source>
         <translation>书签未保存</translation>
     </message>
@@ -593,22 +602,22 @@
         <translation>已复制：%1</translation>
     </message>
     <message>
-        <location line="+9" />
+        <location line="+11" />
         <source>About DA Navigator</source>
         <translation>关于发展议程导航</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+2" />
         <source>DA Navigator (发展议程导航) — an offline reader for %1 (%2), the progress report on the 45 WIPO Development Agenda recommendations.</source>
         <translation>发展议程导航（DA Navigator）——%1（%2）的离线阅读器：产权组织 45 项发展议程建议实施进展报告。</translation>
     </message>
     <message>
-        <location line="+6" />
+        <location line="+11" />
         <source>Translation file missing: %1 (run make i18n)</source>
         <translation>缺少翻译文件：%1（请运行 make i18n）</translation>
     </message>
     <message>
-        <location line="+5" />
+        <location line="+9" />
         <source>DA Navigator — %1</source>
         <translation>发展议程导航 — %1</translation>
     </message>
@@ -661,12 +670,12 @@
 <context>
     <name>OverviewPage</name>
     <message>
-        <location filename="../../ui/overview.py" line="+66" />
+        <location filename="../../ui/overview.py" line="+85" />
         <source>%1 · %2 · reporting period %3 · %4 recommendations in 6 clusters</source>
         <translation>%1 · %2 · 报告期 %3 · 6 个组别共 %4 项建议</translation>
     </message>
     <message>
-        <location line="+3" />
+        <location line="+6" />
         <source>&amp;Recommendations by cluster and WIPO sector</source>
         <translation>按组别和产权组织部门统计的建议数(&amp;R)</translation>
     </message>
@@ -681,12 +690,12 @@
         <translation>引用最多的文件（建议数）(&amp;D)</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+2" />
         <source>Click a cell or a bar (or focus it and press Enter) to filter the tree. Clusters: </source>
         <translation>点击单元格或条形（或用键盘选中后按 Enter）即可筛选目录树。组别：</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+3" />
         <source>Cluster %1 × %2: %3 recommendations</source>
         <translation>第 %1 组 × %2：%3 项建议</translation>
     </message>
@@ -732,7 +741,7 @@
 <context>
     <name>app</name>
     <message>
-        <location filename="../../ui/app.py" line="+63" />
+        <location filename="../../ui/app.py" line="+65" />
         <source>DA Navigator cannot start</source>
         <translation>发展议程导航无法启动</translation>
     </message>

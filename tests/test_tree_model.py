@@ -1,0 +1,121 @@
+"""The recommendation tree and search-result models: structure, filtering, grouping, model checks."""
+
+from __future__ import annotations
+
+import pytest
+from PySide6.QtCore import QModelIndex, Qt
+
+from models.search_model import IsGroupRole, SearchResultModel, SectionRole, TargetRole
+from models.tree_model import KindRole, NumberRole, RecommendationTreeModel
+from fake_repo import FakeRepository
+
+
+def make_model(repo) -> RecommendationTreeModel:
+    return RecommendationTreeModel(repo.document(), repo.clusters(), repo.summaries(), repo.reviews(), repo.sectors())
+
+
+def children(model, parent=QModelIndex()):
+    return [model.index(r, 0, parent) for r in range(model.rowCount(parent))]
+
+
+def walk(model, parent=QModelIndex()):
+    for index in children(model, parent):
+        yield index
+        yield from walk(model, index)
+
+
+def by_kind(model, kind):
+    return [i for i in walk(model) if i.data(KindRole) == kind]
+
+
+@pytest.fixture(params=["fake", "real"])
+def any_repo(request):
+    return FakeRepository() if request.param == "fake" else request.getfixturevalue("repo")
+
+
+def test_structure(any_repo, qtmodeltester):
+    model = make_model(any_repo)
+    qtmodeltester.check(model)
+    (doc,) = children(model)
+    assert doc.data(KindRole) == "document"
+    kinds = [i.data(KindRole) for i in children(model, doc)]
+    assert kinds == ["cover", "annex1", "annex2"]
+    clusters = by_kind(model, "cluster")
+    assert [c.data(Qt.ItemDataRole.DisplayRole)[0] for c in clusters] == list("ABCDEF")
+    recs = by_kind(model, "rec")
+    assert sorted(r.data(NumberRole) for r in recs) == list(range(1, 46))
+    for cluster in clusters:
+        numbers = [i.data(NumberRole) for i in children(model, cluster)]
+        assert f"({len(numbers)})" in cluster.data()
+        assert all(model.index_for(f"rec:{n}").parent() == cluster for n in numbers)
+    assert sorted(r.data(NumberRole) for r in by_kind(model, "review")) == [3, 7, 8, 9, 10, 12]
+    assert "★" in model.index_for("rec:1").data()
+
+
+def test_real_cluster_membership(repo):
+    model = make_model(repo)
+    expected = {"A": range(1, 15), "B": range(15, 24), "C": range(24, 33), "D": range(33, 39), "E": range(39, 45)}
+    for cluster, numbers in expected.items():
+        for n in numbers:
+            assert model.index_for(f"rec:{n}").parent().data().startswith(cluster)
+    assert "⇄ 14、17" in model.index_for("rec:13").data()
+
+
+def test_filter_keeps_clusters_and_updates_counts(repo, qtmodeltester):
+    model = make_model(repo)
+    model.set_visible({1, 2, 16, 45})
+    qtmodeltester.check(model)
+    clusters = by_kind(model, "cluster")
+    assert len(clusters) == 6
+    counts = {c.data()[0]: model.rowCount(c) for c in clusters}
+    assert counts == {"A": 2, "B": 1, "C": 0, "D": 0, "E": 0, "F": 1}
+    assert "(2/14)" in clusters[0].data()
+    assert model.shown_count() == 4
+    assert not model.index_for("rec:3").isValid()
+    model.set_visible(None)
+    assert model.shown_count() == 45
+
+
+def test_sector_grouping(repo, qtmodeltester):
+    model = make_model(repo)
+    model.set_grouping("sector")
+    qtmodeltester.check(model)
+    groups = by_kind(model, "sector")
+    assert [g.data().rsplit(" (", 1)[0] for g in groups] == repo.sectors()
+    for s in repo.summaries():
+        parents = {i.parent().data().rsplit(" (", 1)[0] for i in model.indexes_for(f"rec:{s.number}")}
+        assert parents == set(s.sectors)
+    model.set_visible({1})
+    qtmodeltester.check(model)
+    assert sum(model.rowCount(g) for g in by_kind(model, "sector")) == len(repo.recommendation(1).sectors)
+
+
+def test_bookmark_mark(repo):
+    model = make_model(repo)
+    seen = []
+    model.dataChanged.connect(lambda a, b, roles: seen.append(a.data(TargetRole)))
+    model.set_bookmarks({"rec:6", "review:3"})
+    assert "⚑" in model.index_for("rec:6").data()
+    assert "⚑" in model.index_for("review:3").data()
+    assert "⚑" not in model.index_for("rec:7").data()
+    assert set(seen) == {"rec:6", "review:3"}
+
+
+def test_search_result_model(repo, qtmodeltester):
+    model = SearchResultModel()
+    model.set_titles({f"rec:{s.number}": s.title for s in repo.summaries()})
+    model.set_hits(repo.search("专利"))
+    qtmodeltester.check(model)
+    assert model.group_count() > 5
+    targets = model.targets()
+    assert len(targets) == len(set(targets)), "one group per recommendation"
+    for row in range(model.rowCount()):
+        group = model.index(row, 0)
+        assert group.data(IsGroupRole) is True
+        for child in children(model, group):
+            assert child.data(TargetRole) == group.data(TargetRole)
+            assert child.data(SectionRole)
+            assert "\x02" not in child.data()
+    model.set_hits([])
+    qtmodeltester.check(model)
+    assert model.rowCount() == 0
