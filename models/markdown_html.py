@@ -1,6 +1,7 @@
 """A small, fast Markdown subset → HTML converter for the detail pane (Qt rich text).
 
-Handles what the importer writes: backslash escapes, ``<url>`` autolinks, paragraphs, ``#`` headings, ``-``/``*``/``•`` and ``1.``
+Handles what the importer writes: backslash escapes, ``<url>`` autolinks, paragraphs, ``#`` headings,
+``-``/``*``/``•`` and ``1.``
 lists (one nesting level), ``**bold**``, ``[text](url)``, bare http(s) URLs, footnote
 references ``[^N]``, cross-references (``建议 16``, ``建议 7和 22``) and document symbols.
 Search terms are highlighted in text runs. Never raises on odd input.

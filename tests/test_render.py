@@ -4,9 +4,10 @@ from __future__ import annotations
 
 import re
 
+from ui_helpers import plain
+
 from models.markdown_html import Renderer, plain_snippet
 from models.render import citation, render_cover, render_recommendation, render_review
-from ui_helpers import plain
 
 
 def test_footnote_refs_become_superscript_links_with_tooltip():

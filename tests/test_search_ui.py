@@ -6,10 +6,10 @@ import time
 
 import pytest
 from PySide6.QtCore import Qt
+from ui_helpers import scan, type_text
 
 from models.filters import MAX_QUERY, FilterState, clean_query, evaluate
 from ui.main_window import MainWindow
-from ui_helpers import scan, type_text
 
 
 @pytest.fixture

@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 import pytest
+from fake_repo import FakeRepository
 from PySide6.QtCore import QModelIndex, Qt
 
 from models.search_model import IsGroupRole, SearchResultModel, SectionRole, TargetRole
 from models.tree_model import KindRole, NumberRole, RecommendationTreeModel
-from fake_repo import FakeRepository
 
 
 def make_model(repo) -> RecommendationTreeModel:
