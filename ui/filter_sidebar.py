@@ -80,9 +80,8 @@ class FilterSidebar(QWidget):
         flags_layout.addWidget(self.immediate_facet)
         flags_layout.addWidget(self.bookmarked)
         self.country_facet = FacetList(searchable=True)
-        self.country_facet.set_values(
-            [(c, c) for c in sorted(repo.country_counts(), key=lambda c: -repo.country_counts()[c])]
-        )
+        countries = repo.country_counts()
+        self.country_facet.set_values([(c, c) for c in sorted(countries, key=lambda c: -countries[c])])
         self.document_facet = FacetList(searchable=True)
         docs = repo.document_counts()
         self.document_facet.set_values([(d, d) for d in sorted(docs, key=lambda d: (-docs[d], d))])
