@@ -119,10 +119,10 @@ class Facets:
 
 
 def short_title(text: str, limit: int = 28) -> str:
-    """First clause of a Markdown text, for trees and lists."""
-    plain = text.replace("\n", " ").lstrip("#>*- ").strip()
-    for stop in ("。", "；", "：", "，"):
-        head = plain.split(stop, 1)[0]
-        if 4 <= len(head) <= limit:
-            return head
+    """A short label for trees and lists: the first sentence or clause, else a truncated start."""
+    plain = " ".join(text.replace("\\", "").split()).lstrip("#>*- ").strip()
+    for stops, minimum in (("。；", 4), ("，：", 12)):
+        cut = next((i for i, ch in enumerate(plain) if ch in stops and i >= minimum), None)
+        if cut is not None and cut <= limit:
+            return plain[:cut]
     return plain[:limit] + ("…" if len(plain) > limit else "")
