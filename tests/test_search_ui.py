@@ -105,8 +105,30 @@ def test_empty_result_says_so_and_clears(window, qtbot):
     assert not window.sidebar.empty.isVisible()
 
 
-HOSTILE = ['"', "AND", "(", "*", ":", "-", "OR NOT", '"专利', "专利 AND (", "x" * 10_000, "😀", "专利😀",
-           "\x00", "a\x00b", "NEAR(", "^", "'", "%", "_", "\\", "  ", "\u200b"]
+HOSTILE = [
+    '"',
+    "AND",
+    "(",
+    "*",
+    ":",
+    "-",
+    "OR NOT",
+    '"专利',
+    "专利 AND (",
+    "x" * 10_000,
+    "😀",
+    "专利😀",
+    "\x00",
+    "a\x00b",
+    "NEAR(",
+    "^",
+    "'",
+    "%",
+    "_",
+    "\\",
+    "  ",
+    "\u200b",
+]
 
 
 @pytest.mark.parametrize("text", HOSTILE, ids=range(len(HOSTILE)))

@@ -11,7 +11,9 @@ from models.tree_model import KindRole, NumberRole, RecommendationTreeModel
 
 
 def make_model(repo) -> RecommendationTreeModel:
-    return RecommendationTreeModel(repo.document(), repo.clusters(), repo.summaries(), repo.reviews(), repo.sectors())
+    return RecommendationTreeModel(
+        repo.document(), repo.clusters(), repo.summaries(), repo.reviews(), repo.sectors()
+    )
 
 
 def children(model, parent=QModelIndex()):
@@ -54,7 +56,13 @@ def test_structure(any_repo, qtmodeltester):
 
 def test_real_cluster_membership(repo):
     model = make_model(repo)
-    expected = {"A": range(1, 15), "B": range(15, 24), "C": range(24, 33), "D": range(33, 39), "E": range(39, 45)}
+    expected = {
+        "A": range(1, 15),
+        "B": range(15, 24),
+        "C": range(24, 33),
+        "D": range(33, 39),
+        "E": range(39, 45),
+    }
     for cluster, numbers in expected.items():
         for n in numbers:
             assert model.index_for(f"rec:{n}").parent().data().startswith(cluster)

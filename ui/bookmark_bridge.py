@@ -69,7 +69,10 @@ class BookmarkBridge(QObject):
         }
 
     def close(self) -> None:
+        """Release the store (the window is closing); later queries see no bookmarks."""
         if self.notifier:
             self.notifier.detach()
+            self.notifier = None
         if self.store:
             self.store.close()
+            self.store = None

@@ -35,6 +35,7 @@ class DetailPane(QWidget):
         self._section: str | None = None
         self._footnotes: dict[int, str] = {}
         self._zoom = 0
+        self._stale = False
         self.hit_count = 0
         self.is_bookmarked: Callable[[str], bool] = lambda _t: False
         self.note_for: Callable[[str], str] = lambda _t: ""
@@ -122,7 +123,13 @@ class DetailPane(QWidget):
         raise KeyError(target)
 
     def refresh(self) -> None:
-        """Re-render the current page (language, bookmark or palette change), keeping the scroll."""
+        """Re-render the current page (language, bookmark or palette change), keeping the scroll.
+
+        A hidden pane (e.g. a closed window) only notes that it must re-render when shown."""
+        if not self.isVisible():
+            self._stale = True
+            return
+        self._stale = False
         if self._target and self._target != "overview":
             pos = self.browser.verticalScrollBar().value()
             html, self.hit_count = self._render(self._target, self._terms)
@@ -256,6 +263,11 @@ class DetailPane(QWidget):
     def retranslate(self) -> None:
         self.browser.setAccessibleName(self.tr("Recommendation details"))
         self.refresh()
+
+    def showEvent(self, event) -> None:
+        super().showEvent(event)
+        if self._stale:
+            self.refresh()
 
     def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.LanguageChange:

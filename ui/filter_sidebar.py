@@ -218,10 +218,13 @@ class FilterSidebar(QWidget):
         self.clear_button.setAccessibleName(self.tr("Clear the search and all filters"))
         self.empty_label.setText(self.tr("No recommendation matches the current search and filters."))
         self.empty_button.setText(self.tr("Clear filters"))
-        self.hint.setText(self.tr(
-            "Type to search every section of the report: Chinese of any length, Latin terms (TISC, WIPO GREEN), "
-            "or several terms separated by spaces (all must match). Enter opens the first result.\n\n"
-            "Below, tick facets to narrow the tree; the numbers count recommendations in the current result."))
+        self.hint.setText(
+            self.tr(
+                "Type to search every section of the report: Chinese of any length, Latin terms (TISC, WIPO GREEN), "
+                "or several terms separated by spaces (all must match). Enter opens the first result.\n\n"
+                "Below, tick facets to narrow the tree; the numbers count recommendations in the current result."
+            )
+        )
         self.results.setAccessibleName(self.tr("Search results"))
         titles = (
             self.tr("Cluster"),

@@ -1,0 +1,247 @@
+"""The assembled window: navigation, history, find in page, citations, overview, persistence, language."""
+
+from __future__ import annotations
+
+import pytest
+from PySide6.QtCore import QPoint, Qt, QUrl
+from PySide6.QtGui import QGuiApplication, QTextCursor
+from ui_helpers import ensure_qm
+
+from models.settings import Settings
+from models.tree_model import KindRole, NumberRole
+from ui.i18n import Translations
+from ui.main_window import MainWindow
+
+
+@pytest.fixture
+def make_window(repo, qtbot):
+    made = []
+
+    def make(lang: str = "zh") -> MainWindow:
+        ensure_qm()
+        translations = Translations()
+        translations.switch(lang)
+        w = MainWindow(repo, translations, Settings())
+        qtbot.addWidget(w)
+        w.show()
+        w.activateWindow()
+        qtbot.waitUntil(w.isActiveWindow, timeout=2000)
+        made.append((w, translations))
+        return w
+
+    yield make
+    for _w, translations in made:
+        translations.switch("en")
+
+
+def test_tree_selection_opens_detail_and_syncs(make_window):
+    w = make_window()
+    w.tree.setCurrentIndex(w.tree_model.index_for("rec:6"))
+    assert w.detail.target == "rec:6"
+    assert "建议 6" in w.detail.browser.toPlainText()
+    w.detail.show_target("rec:16")
+    assert w.tree.currentIndex().data(NumberRole) == 16
+
+
+def test_cross_reference_and_back_forward(make_window, qtbot):
+    w = make_window()
+    w.detail.show_target("rec:1")
+    w.detail.browser.anchorClicked.emit(QUrl("rec:16"))
+    assert w.detail.target == "rec:16"
+    assert w.actions_.back.isEnabled() and not w.actions_.forward.isEnabled()
+    w.actions_.back.trigger()
+    assert w.detail.target == "rec:1"
+    assert w.actions_.forward.isEnabled()
+    w.actions_.forward.trigger()
+    assert w.detail.target == "rec:16"
+    # Alt+Left (QKeySequence.Back) goes back, the mouse back button too
+    qtbot.keyClick(w.tree, Qt.Key.Key_Left, Qt.KeyboardModifier.AltModifier)
+    assert w.detail.target == "rec:1"
+    qtbot.mouseClick(w.detail.browser.viewport(), Qt.MouseButton.ForwardButton, pos=QPoint(10, 10))
+    assert w.detail.target == "rec:16"
+    assert w.tree.currentIndex().data(NumberRole) == 16
+
+
+def test_real_cross_reference_links_navigate(make_window, repo):
+    w = make_window()
+    source = next(n for n in range(1, 46) if repo.recommendation(n).see_also)
+    target = repo.recommendation(source).see_also[0]
+    w.detail.show_target(f"rec:{source}")
+    assert f'href="rec:{target}"' in w.detail.browser.toHtml() or f"rec:{target}" in w.detail.browser.toHtml()
+    w.detail.browser.anchorClicked.emit(QUrl(f"rec:{target}"))
+    assert w.detail.target == f"rec:{target}"
+    assert source in repo.recommendation(target).cited_by
+
+
+def test_document_link_filters_tree(make_window, repo):
+    w = make_window()
+    w.detail.show_target("rec:1")
+    w.detail.browser.anchorClicked.emit(QUrl("doc:CDIP/33/3"))
+    assert w.sidebar.state.documents == {"CDIP/33/3"}
+    assert w.tree_model.shown_count() == repo.document_counts()["CDIP/33/3"]
+
+
+def test_non_web_links_are_refused(make_window):
+    w = make_window()
+    w.detail.show_target("rec:1")
+    messages = []
+    w.detail.message.connect(messages.append)
+    w.detail.browser.anchorClicked.emit(QUrl("file:///etc/passwd"))
+    assert messages and "http" in messages[-1]
+    assert w.detail.target == "rec:1"
+
+
+def test_find_in_page(make_window, qtbot):
+    w = make_window()
+    w.detail.show_target("rec:1")
+    text = w.detail.browser.toPlainText()
+    w.actions_.find.trigger()
+    bar = w.detail.find_bar
+    assert bar.isVisible()
+    bar.edit.setText("产权组织")
+    assert bar.match_count() == text.count("产权组织") > 2
+    first = bar.current_match()
+    bar.next()
+    assert bar.current_match() == first % bar.match_count() + 1
+    bar.previous()
+    assert bar.current_match() == first
+    assert "/" in bar.count.text()
+    bar.edit.setText("不存在的词语组合")
+    assert bar.match_count() == 0
+    qtbot.keyClick(bar.edit, Qt.Key.Key_Escape)
+    assert not bar.isVisible()
+
+
+def test_copy_citation_with_selection(make_window):
+    w = make_window()
+    w.detail.show_target("rec:6")
+    doc = w.detail.browser.document()
+    found = doc.find(
+        w.detail.browser.toPlainText().split("亮点", 1)[1].strip().split("\n")[0][:6],
+        w.detail.browser.toPlainText().index("亮点"),
+    )
+    assert not found.isNull()
+    w.detail.browser.setTextCursor(found)
+    w.actions_.copy_citation.trigger()
+    text = QGuiApplication.clipboard().text()
+    assert text.startswith("CDIP/33/2，附件一，建议 6（亮点）：“")
+    w.detail.browser.moveCursor(QTextCursor.MoveOperation.Start)
+    w.actions_.copy_citation.trigger()
+    assert QGuiApplication.clipboard().text() == "CDIP/33/2，附件一，建议 6"
+
+
+def test_typing_a_number_jumps(make_window, qtbot):
+    w = make_window()
+    w.tree.setFocus()
+    qtbot.keyClicks(w.tree, "42")
+    assert w.detail.target == "rec:42"
+    assert w.tree.currentIndex().data(KindRole) == "rec"
+
+
+def test_overview_counts_equal_database(make_window, repo):
+    w = make_window()
+    w.detail.show_target("overview")
+    page = w.overview
+    assert w.detail.stack.currentWidget() is page
+    for (cluster, sector), n in repo.cluster_sector_matrix().items():
+        assert page.heat.value(sector, cluster) == n
+    assert sum(page.heat._values.values()) == sum(repo.cluster_sector_matrix().values())
+    countries = repo.country_counts()
+    for name, n in page.country_chart.items():
+        assert countries[name] == n
+    assert page.country_chart.items()[0][1] == max(countries.values())
+    docs = repo.document_counts()
+    assert all(docs[d] == n for d, n in page.doc_chart.items())
+
+
+def test_overview_cell_and_bar_apply_filters(make_window, repo, qtbot):
+    w = make_window()
+    w.detail.show_target("overview")
+    page = w.overview
+    page.heat.grab()  # lay out the cells
+    rect, (sector, cluster) = next((r, k) for r, k in page.heat.cell_rects() if page.heat.value(*k))
+    qtbot.mouseClick(page.heat, Qt.MouseButton.LeftButton, pos=rect.center())
+    expected = set(repo.filter_numbers(clusters=[cluster], sectors=[sector]))
+    assert w.tree_model.shown_count() == len(expected) == page.heat.value(sector, cluster)
+    page.country_chart.grab()
+    rect, country = page.country_chart.cell_rects()[0]
+    qtbot.mouseClick(page.country_chart, Qt.MouseButton.LeftButton, pos=rect.center())
+    assert w.sidebar.state.countries == {country}
+    assert w.tree_model.shown_count() == repo.country_counts()[country]
+    # keyboard: focus the document chart, Enter applies the first bar
+    page.doc_chart.grab()
+    page.doc_chart.setFocus()
+    qtbot.keyClick(page.doc_chart, Qt.Key.Key_Return)
+    assert w.sidebar.state.documents == {page.doc_chart.items()[0][0]}
+
+
+def test_zoom_geometry_splitter_persist(make_window, qtbot):
+    w = make_window()
+    w.resize(701, 513)
+    w.splitter.setSizes([200, 200, 301])
+    sizes = w.splitter.sizes()
+    w.actions_.zoom_in.trigger()
+    w.actions_.zoom_in.trigger()
+    w.actions_.zoom_out.trigger()
+    assert w.detail.zoom() == 1
+    w.close()
+    again = make_window()
+    assert again.detail.zoom() == 1
+    assert (again.width(), again.height()) == (701, 513)
+    assert again.splitter.sizes() == sizes
+    again.actions_.zoom_reset.trigger()
+    again.close()
+    assert make_window().detail.zoom() == 0
+
+
+def test_language_switch_at_run_time(make_window, qtbot):
+    w = make_window("zh")
+    assert w.file_menu.title() == "文件(&F)"
+    assert "附件一" in w.tree_model.index(1, 0, w.tree_model.index(0, 0)).data()
+    w.detail.show_target("rec:6")
+    assert "亮点" in w.detail.browser.toPlainText()
+    w.actions_.lang_en.trigger()
+    assert w.file_menu.title() == "&File"
+    qtbot.waitUntil(lambda: "Highlights" in w.detail.browser.toPlainText(), timeout=2000)
+    assert "Annex I" in w.tree_model.index(1, 0, w.tree_model.index(0, 0)).data()
+    assert w.sidebar.clear_button.text() == "Clear all"
+    assert Settings().language() == "en"
+    w.actions_.lang_zh.trigger()
+    assert w.file_menu.title() == "文件(&F)"
+    qtbot.waitUntil(lambda: w.sidebar.clear_button.text() == "全部清除", timeout=2000)
+
+
+def test_status_bar_shows_edition_and_count(make_window, repo):
+    w = make_window()
+    doc = repo.document()
+    assert w.edition_label.text() == f"{doc.symbol} · {doc.date} · {doc.language}"
+    assert "45" in w.count_label.text()
+
+
+def test_accessible_names_and_shortcuts(make_window):
+    w = make_window()
+    for widget in (
+        w.sidebar.search,
+        w.tree,
+        w.detail.browser,
+        w.sidebar.results,
+        w.overview.heat,
+        w.overview.country_chart,
+        w.overview.doc_chart,
+        w.detail.find_bar.edit,
+    ):
+        assert widget.accessibleName(), widget
+    a = w.actions_
+    for action in (
+        a.find,
+        a.zoom_in,
+        a.zoom_out,
+        a.back,
+        a.forward,
+        a.quit,
+        a.print_summary,
+        a.toggle_bookmark,
+        a.copy_citation,
+        a.focus_search,
+    ):
+        assert not action.shortcut().isEmpty(), action.text()
