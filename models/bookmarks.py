@@ -17,7 +17,7 @@ import sqlite3
 import time
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from pathlib import Path
 
 SCHEMA_VERSION = 2
@@ -101,7 +101,7 @@ Listener = Callable[[str, int], None]  # (kind, number); ("", 0) means "many may
 
 
 def now_iso() -> str:
-    return datetime.now(timezone.utc).isoformat(timespec="microseconds")
+    return datetime.now(UTC).isoformat(timespec="microseconds")
 
 
 def default_store_path() -> Path:
@@ -151,13 +151,17 @@ class BookmarkStore:
         return conn
 
     def _migrate(self, conn: sqlite3.Connection) -> None:
+        version = conn.execute("PRAGMA user_version").fetchone()[0]
+        if version == SCHEMA_VERSION:
+            return
+        if version > 0:  # a consistent copy first (SQLite's backup API cannot run inside our write)
+            self.migration_backup = self._backup(conn, version)
         conn.execute("BEGIN IMMEDIATE")
         try:
             version = conn.execute("PRAGMA user_version").fetchone()[0]
             if version > SCHEMA_VERSION:  # another, newer instance got here first
                 raise StoreTooNewError(self.path, version, SCHEMA_VERSION)
             if version == 1:
-                self.migration_backup = self._backup(conn, version)
                 self._migrate_1_to_2(conn)
             elif version == 0:
                 conn.execute(_SCHEMA_V2)
@@ -173,6 +177,7 @@ class BookmarkStore:
         dest = sqlite3.connect(target)
         try:
             conn.backup(dest)
+            dest.execute("PRAGMA journal_mode = DELETE")
         finally:
             dest.close()
         return target
@@ -181,7 +186,7 @@ class BookmarkStore:
         conn.execute(_SCHEMA_V2)
         symbol, language = self.edition
         for number, note, added in conn.execute("SELECT number, note, added FROM bookmarks").fetchall():
-            stamp = datetime.fromtimestamp(float(added), timezone.utc).isoformat(timespec="microseconds")
+            stamp = datetime.fromtimestamp(float(added), UTC).isoformat(timespec="microseconds")
             conn.execute(
                 f"INSERT OR IGNORE INTO bookmark ({_COLUMNS}) VALUES (?, ?, 'recommendation', ?, ?, ?, ?, NULL)",
                 (symbol, language, int(number), note or "", stamp, stamp),
