@@ -387,6 +387,7 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--source", type=Path, default=DEFAULT_SOURCE)
     parser.add_argument("--output", type=Path, default=DEFAULT_OUTPUT)
+    parser.add_argument("--report", type=Path, help="also write the import report: one line per source line")
     args = parser.parse_args(argv)
     started = time.perf_counter()
     try:
@@ -403,6 +404,11 @@ def main(argv: list[str] | None = None) -> int:
             file=sys.stderr,
         )
         return 3
+    if args.report:
+        lines = args.source.read_text(encoding="utf-8").split("\n")
+        with args.report.open("w", encoding="utf-8") as report:
+            for number, placement in sorted(content["placement"].items()):
+                report.write(f"{number}\t{placement}\t{lines[number - 1].strip()}\n")
     elapsed = time.perf_counter() - started
     print(
         f"built {args.output} in {elapsed:.2f} s: {len(content['recommendations'])} recommendations, "
