@@ -13,7 +13,6 @@ REQ_HASH := $(shell sha256sum requirements.txt 2>/dev/null | cut -c1-16)
 VENV_STAMP := $(VENV)/.requirements-$(REQ_HASH)
 
 DB := data/build/content.sqlite
-DB_RECORD := $(DB).sha256
 DB_DEPS := $(wildcard data/source/*.txt) $(shell find data -name '*.py' -not -path 'data/build/*' 2>/dev/null)
 FONT := resources/fonts/DANavigatorCJK.otf
 QM := $(patsubst %.ts,%.qm,$(wildcard resources/i18n/*.ts))
@@ -39,10 +38,6 @@ setup: $(VENV_STAMP)
 # ---- build outputs ----------------------------------------------------------------------------
 $(DB): $(DB_DEPS) | $(VENV_STAMP)
 	$(PY) -m data.build --output $(DB)
-
-# The build record the self-test checks the bundled database against (sha256sum format).
-$(DB_RECORD): $(DB)
-	cd $(dir $(DB)) && sha256sum $(notdir $(DB)) > $(notdir $(DB_RECORD))
 
 db: $(DB)
 
@@ -75,7 +70,8 @@ test: lint i18n
 	QT_QPA_PLATFORM=offscreen $(PY) -m pytest $(PYTEST_ARGS)
 
 # ---- the bundle ---------------------------------------------------------------------------------
-dist: $(DB_RECORD) resources
+# build.spec snapshots the database and writes its sha256 build record into the bundle.
+dist: $(DB) resources
 	$(PY) -m PyInstaller --noconfirm --log-level WARN build.spec
 	@du -sh "$(DIST_DIR)"
 	@rm -f "dist/DA Navigator.zip" && (cd dist && zip -qr9 "DA Navigator.zip" "DA Navigator") && du -h "dist/DA Navigator.zip"
@@ -84,7 +80,7 @@ dist: $(DB_RECORD) resources
 selftest:
 	bash tools/frozen_selftest.sh "$(DIST_DIR)/DA Navigator"
 
-bench: $(DB_RECORD) resources
+bench: dist
 	$(PY) -m bench.run $(BENCH_ARGS)
 
 clean:

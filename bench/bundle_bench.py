@@ -1,0 +1,105 @@
+"""The bundle against a baseline: a bare QMainWindow + QTreeView + QTextBrowser frozen with
+PyInstaller's defaults (onedir, windowed, no filtering), built here from bench/baseline_app.py.
+
+Budgets (issue 5): cold start to the window shown with the tree filled <= 1.3x the baseline; size on
+disk <= 1.0x; peak RSS <= 1.3x; the frozen app's start with a synthetic 50-edition database (made by
+bench.search_bench.replicate) <= 1.5x its start with the single edition. Zipped size and warm start
+are reported. Both apps run alternately
+in the same X server; a cold start drops the page cache first (root only; otherwise it is skipped
+and said so). Needs `make dist` first (`make bench` does it).
+"""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+from bench.frozen import (
+    APP_EXE,
+    BASELINE_EXE,
+    BUILD,
+    MB,
+    ROOT,
+    can_drop_caches,
+    disk_usage,
+    display,
+    median,
+    row,
+    runs,
+    start_once,
+    zipped_size,
+)
+
+BASELINE_SOURCE = ROOT / "bench" / "baseline_app.py"
+EDITIONS = 50
+
+
+def build_baseline() -> float | None:
+    """Freeze the baseline with PyInstaller's defaults unless an up-to-date build exists; seconds taken."""
+    if BASELINE_EXE.exists() and BASELINE_EXE.stat().st_mtime > BASELINE_SOURCE.stat().st_mtime:
+        return None
+    start = time.perf_counter()
+    subprocess.run([sys.executable, "-m", "PyInstaller", "--noconfirm", "--windowed", "--log-level", "WARN",
+                    "--name", "baseline", "--distpath", str(BUILD / "dist"), "--workpath", str(BUILD / "work"),
+                    "--specpath", str(BUILD), str(BASELINE_SOURCE)], check=True, cwd=ROOT)
+    return time.perf_counter() - start
+
+
+def run() -> list[dict[str, object]]:
+    if not APP_EXE.exists():
+        raise FileNotFoundError(f"{APP_EXE} missing: run `make dist` first")
+    build_seconds = build_baseline()
+    n = runs()
+    cold = can_drop_caches()
+    samples: dict[str, dict[str, list]] = {k: {"cold": [], "warm": [], "rss": [], "exit": []} for k in ("app", "base")}
+    exes = {"app": APP_EXE, "base": BASELINE_EXE}
+    with display() as env:
+        for exe in exes.values():  # one unmeasured start each: fontconfig caches, first-run effects
+            start_once(exe, env)
+        for i in range(n):
+            order = ("app", "base") if i % 2 == 0 else ("base", "app")
+            for key in order:  # a warm start right after the same app's cold start
+                for kind in ("cold", "warm") if cold else ("warm",):
+                    result = start_once(exes[key], env, cold=kind == "cold")
+                    samples[key][kind].append(result.seconds * 1000)
+                    samples[key]["rss"].append(result.peak_rss_mb)
+                    samples[key]["exit"].append(result.exit_code)
+    app_dir, base_dir = APP_EXE.parent, BASELINE_EXE.parent
+    rows = []
+    if cold:
+        rows.append(row(f"cold start to tree shown (median of {n})", median(samples["app"]["cold"]), "ms",
+                        median(samples["base"]["cold"]), 1.3, samples={k: v["cold"] for k, v in samples.items()}))
+    rows.append(row(f"warm start to tree shown (median of {n})", median(samples["app"]["warm"]), "ms",
+                    median(samples["base"]["warm"]), None if cold else 1.3,
+                    note=None if cold else "page cache cannot be dropped here: warm starts stand in for cold",
+                    samples={k: v["warm"] for k, v in samples.items()}))
+    rows.append(row("bundle size on disk", disk_usage(app_dir) / MB, "MB", disk_usage(base_dir) / MB, 1.0))
+    rows.append(row("bundle size zipped", zipped_size(app_dir) / MB, "MB", zipped_size(base_dir) / MB))
+    rows.append(row("peak RSS after start (median)", median(samples["app"]["rss"]), "MB",
+                    median(samples["base"]["rss"]), 1.3,
+                    exit_codes={k: sorted(set(v["exit"])) for k, v in samples.items()},
+                    baseline_build_seconds=build_seconds))
+    rows.append(scale_row(n))
+    return rows
+
+
+def scale_row(n: int) -> dict[str, object]:
+    """Frozen warm start with a 50-edition database against the bundled single edition."""
+    from bench.search_bench import replicate
+
+    single = APP_EXE.parent / "_internal" / "data" / "build" / "content.sqlite"
+    with tempfile.TemporaryDirectory(prefix="bench-editions-") as tmp, display() as env:
+        many = Path(tmp) / "editions.sqlite"
+        replicate(single, many, EDITIONS)
+        times: dict[str, list[float]] = {"one": [], "many": []}
+        start_once(APP_EXE, {**env, "DA_NAVIGATOR_DB": str(many)})
+        for _ in range(n):
+            times["one"].append(start_once(APP_EXE, env).seconds * 1000)
+            times["many"].append(start_once(APP_EXE, {**env, "DA_NAVIGATOR_DB": str(many)}).seconds * 1000)
+        size = many.stat().st_size / MB
+    return row(f"frozen start, {EDITIONS} editions vs 1 (median of {n})", median(times["many"]), "ms",
+               median(times["one"]), 1.5, budget="<= 1.5x single edition", samples=times,
+               note=f"{EDITIONS}-edition database: {size:.1f} MB")
