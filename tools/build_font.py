@@ -120,16 +120,17 @@ def subset_face(source: Path, chars: set[str], style: str, output: Path) -> None
     options.glyph_names = False
     options.hinting = True
     font = subset.load_font(str(source), options)
-    subsetter = subset.Subsetter(options)
-    subsetter.populate(unicodes=[ord(c) for c in chars])
-    subsetter.subset(font)
-    rename(font, style)
     fd, tmp = tempfile.mkstemp(dir=output.parent, suffix=".tmp")
     os.close(fd)
     try:
+        subsetter = subset.Subsetter(options)
+        subsetter.populate(unicodes=[ord(c) for c in chars])
+        subsetter.subset(font)
+        rename(font, style)
         subset.save_font(font, tmp, options)
         os.replace(tmp, output)
     finally:
+        font.close()
         Path(tmp).unlink(missing_ok=True)
 
 
