@@ -54,7 +54,7 @@ i18n: $(QM)
 resources: $(FONT) $(QM)
 
 # ---- everyday targets ---------------------------------------------------------------------------
-run: $(DB) resources
+run: $(DB) i18n
 	@if [ -n "$$DISPLAY" ] || [ -n "$$WAYLAND_DISPLAY" ]; then \
 	  $(PY) main.py $(ARGS); \
 	else \
@@ -74,7 +74,7 @@ test: lint i18n
 dist: $(DB) resources
 	$(PY) -m PyInstaller --noconfirm --log-level WARN build.spec
 	@du -sh "$(DIST_DIR)"
-	@rm -f "dist/DA Navigator.zip" && (cd dist && zip -qr9 "DA Navigator.zip" "DA Navigator") && du -h "dist/DA Navigator.zip"
+	@rm -f "dist/DA Navigator.zip" && (cd dist && zip -qr9y "DA Navigator.zip" "DA Navigator") && du -h "dist/DA Navigator.zip"
 
 # The frozen self-test, with the system's fonts and with no fonts at all.
 selftest:
