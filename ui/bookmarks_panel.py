@@ -1,0 +1,301 @@
+"""The bookmarks panel (dock content): bookmarked entries with notes edited in place, export/import.
+
+Notes save themselves shortly after typing stops and whenever the editor loses focus; a row
+never overwrites text the user is still editing when another instance changes the store.
+"""
+
+from __future__ import annotations
+
+import html
+
+from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
+from PySide6.QtGui import QFontMetrics
+from PySide6.QtWidgets import (
+    QApplication,
+    QComboBox,
+    QFileDialog,
+    QFrame,
+    QHBoxLayout,
+    QLabel,
+    QMenu,
+    QMessageBox,
+    QPlainTextEdit,
+    QPushButton,
+    QScrollArea,
+    QSizePolicy,
+    QToolButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from models.bookmark_io import ImportRejected, export_csv, export_json, import_file, valid_numbers_from_repo
+from models.bookmark_signals import BookmarkNotifier
+from models.bookmarks import Bookmark, BookmarkStoreError
+
+SAVE_DELAY_MS = 600
+
+
+class _Row(QFrame):
+    """One bookmark: title (opens it), date added, remove button, note editor with save state."""
+
+    def __init__(self, panel: BookmarksPanel, bookmark: Bookmark, title: str) -> None:
+        super().__init__(panel.rows_host)
+        self.panel, self.kind, self.number = panel, bookmark.kind, bookmark.number
+        self.saved_note = bookmark.note
+        self.setObjectName("bookmarkRow")
+        self.setFrameShape(QFrame.Shape.StyledPanel)
+        self.title = QLabel(self)
+        self.title.setWordWrap(True)
+        self.title.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
+        self.title.linkActivated.connect(lambda _: self.open())
+        self.set_title(title)
+        self.remove_button = QToolButton(self)
+        self.remove_button.setText("✕")
+        self.remove_button.clicked.connect(lambda: panel.remove(self.kind, self.number))
+        self.added = QLabel(self)
+        self.state = QLabel(self)
+        for small in (self.added, self.state):
+            small.setEnabled(False)  # greyed: secondary information
+        self.editor = QPlainTextEdit(bookmark.note, self)
+        line = QFontMetrics(self.editor.font()).lineSpacing()
+        self.editor.setFixedHeight(line * 3 + 14)
+        self.editor.installEventFilter(self)
+        self.timer = QTimer(self, singleShot=True, interval=SAVE_DELAY_MS)
+        self.timer.timeout.connect(self.save)
+        self.editor.textChanged.connect(self._edited)
+        top = QHBoxLayout()
+        top.addWidget(self.title, 1)
+        top.addWidget(self.remove_button)
+        meta = QHBoxLayout()
+        meta.addWidget(self.added)
+        meta.addStretch(1)
+        meta.addWidget(self.state)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(6, 4, 6, 6)
+        layout.setSpacing(2)
+        layout.addLayout(top)
+        layout.addWidget(self.editor)
+        layout.addLayout(meta)
+        self.set_created(bookmark.created)
+        self.retranslate()
+
+    def set_title(self, title: str) -> None:
+        head, _, rest = title.partition("  ")
+        self.title.setText(f'<a href="open" style="font-weight:bold;text-decoration:none">{html.escape(head)}</a>'
+                           f" {html.escape(rest)}")
+        self.title.setToolTip(title)
+
+    def open(self) -> None:
+        self.panel.openRequested.emit(self.kind, self.number)
+
+    @property
+    def dirty(self) -> bool:
+        return self.editor.toPlainText() != self.saved_note
+
+    def set_created(self, created: str) -> None:
+        self.created = created
+        self.added.setText(self.panel.tr("Added %1").replace("%1", created[:10]))
+
+    def retranslate(self) -> None:
+        self.editor.setPlaceholderText(self.panel.tr("Note (saved automatically)"))
+        self.remove_button.setToolTip(self.panel.tr("Remove bookmark (the note is kept if you bookmark it again)"))
+
+    def update_from(self, bookmark: Bookmark) -> None:
+        """Show a change made elsewhere, unless the user is editing this note right now."""
+        self.set_created(bookmark.created)
+        if bookmark.note != self.saved_note and not self.dirty and not self.editor.hasFocus():
+            self.saved_note = bookmark.note
+            self.editor.blockSignals(True)
+            self.editor.setPlainText(bookmark.note)
+            self.editor.blockSignals(False)
+
+    def _edited(self) -> None:
+        self.state.setText(self.panel.tr("Editing…") if self.dirty else "")
+        self.timer.start()
+
+    def save(self) -> bool:
+        """Write the note now if it changed; True when the store holds what the editor shows."""
+        self.timer.stop()
+        if not self.dirty:
+            return True
+        text = self.editor.toPlainText()
+        try:
+            self.panel.store.set_note(self.kind, self.number, text)
+        except (BookmarkStoreError, ValueError) as exc:
+            self.state.setText(self.panel.tr("Not saved: %1").replace("%1", str(exc)))
+            self.state.setToolTip(str(exc))
+            return False
+        self.saved_note = text
+        self.state.setText(self.panel.tr("Saved"))
+        return True
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 (Qt name)
+        if watched is self.editor and event.type() == QEvent.Type.FocusOut:
+            self.save()
+        return False
+
+
+class BookmarksPanel(QWidget):
+    """Bookmarked recommendations and review recommendations, sorted by number or by date added."""
+
+    openRequested = Signal(str, int)  # kind, number
+
+    def __init__(self, notifier: BookmarkNotifier, repo: object, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("bookmarksPanel")
+        self.notifier, self.store, self.repo = notifier, notifier.store, repo
+        self.rows: dict[tuple[str, int], _Row] = {}
+        self.sort = QComboBox(self)
+        self.sort.currentIndexChanged.connect(self.refresh)
+        self.count = QLabel(self)
+        self.rows_host = QWidget(self)
+        self.rows_layout = QVBoxLayout(self.rows_host)
+        self.rows_layout.setContentsMargins(0, 0, 0, 0)
+        self.rows_layout.addStretch(1)
+        self.empty = QLabel(self)
+        self.empty.setWordWrap(True)
+        scroll = QScrollArea(self)
+        scroll.setWidgetResizable(True)
+        scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        scroll.setWidget(self.rows_host)
+        self.export_button = QPushButton(self)
+        self.export_menu = QMenu(self)
+        self.export_json = self.export_menu.addAction("JSON…", lambda: self.export("json"))
+        self.export_csv = self.export_menu.addAction("CSV…", lambda: self.export("csv"))
+        self.export_button.setMenu(self.export_menu)
+        self.import_button = QPushButton(self)
+        self.import_button.clicked.connect(lambda: self.import_from())
+        self.pack_button = QPushButton(self)
+        self.pack_button.clicked.connect(self.briefing_pack)
+        head = QHBoxLayout()
+        head.addWidget(self.sort, 1)
+        head.addWidget(self.count)
+        foot = QHBoxLayout()
+        for button in (self.export_button, self.import_button, self.pack_button):
+            foot.addWidget(button)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(4, 4, 4, 4)
+        layout.addLayout(head)
+        layout.addWidget(self.empty)
+        layout.addWidget(scroll, 1)
+        layout.addLayout(foot)
+        self._titles = {("recommendation", s.number): s for s in repo.summaries()}  # type: ignore[attr-defined]
+        self._reviews = {("review", r.number): r for r in repo.reviews()}  # type: ignore[attr-defined]
+        notifier.changed.connect(lambda *_: self.refresh())
+        app = QApplication.instance()
+        if app is not None:
+            app.aboutToQuit.connect(self.flush)
+        self.retranslate()
+
+    # --- content ------------------------------------------------------------------
+    def title(self, kind: str, number: int) -> str:
+        if kind == "recommendation":
+            s = self._titles.get((kind, number))
+            head = self.tr("Recommendation %1").replace("%1", str(number)) + (" ★" if s and s.immediate else "")
+            return f"{head}  {s.title}" if s else head
+        r = self._reviews.get((kind, number))
+        head = self.tr("Review recommendation %1").replace("%1", str(number))
+        return f"{head}  {r.title}" if r else head
+
+    def refresh(self) -> None:
+        """Rebuild the list from the store, keeping rows (and unsaved edits) that still exist."""
+        order = "created" if self.sort.currentIndex() == 1 else "number"
+        bookmarks = self.store.list(order=order)
+        keys = [(b.kind, b.number) for b in bookmarks]
+        for key in [k for k in self.rows if k not in keys]:
+            row = self.rows.pop(key)
+            row.setParent(None)
+            row.deleteLater()
+        for index, b in enumerate(bookmarks):
+            row = self.rows.get((b.kind, b.number))
+            if row is None:
+                row = self.rows[(b.kind, b.number)] = _Row(self, b, self.title(b.kind, b.number))
+            else:
+                row.update_from(b)
+            self.rows_layout.insertWidget(index, row)
+        self.count.setText(self.tr("%n bookmark(s)", "", len(bookmarks)))
+        self.empty.setVisible(not bookmarks)
+        self.pack_button.setEnabled(any(k == "recommendation" for k, _ in keys))
+
+    def flush(self) -> bool:
+        """Save every pending note now (before closing); True if all are saved."""
+        return all([row.save() for row in self.rows.values()])
+
+    def remove(self, kind: str, number: int) -> None:
+        row = self.rows.get((kind, number))
+        if row is not None:
+            row.save()
+        self.store.remove(kind, number)
+
+    # --- export / import / briefing pack ----------------------------------------------
+    def export(self, fmt: str, path: str | None = None) -> int | None:
+        self.flush()
+        if path is None:
+            pattern = self.tr("JSON files (*.json)") if fmt == "json" else self.tr("CSV files (*.csv)")
+            path, _ = QFileDialog.getSaveFileName(self, self.tr("Export Bookmarks"), f"bookmarks.{fmt}", pattern)
+            if not path:
+                return None
+        try:
+            count = (export_json if fmt == "json" else export_csv)(self.store, path)
+        except OSError as exc:
+            QMessageBox.warning(self, self.tr("Export Bookmarks"), str(exc))
+            return None
+        self.count.setText(self.tr("Exported %n bookmark(s)", "", count))
+        return count
+
+    def import_from(self, path: str | None = None, quiet: bool = False) -> str:
+        """Merge a JSON or CSV export; returns the message shown (the summary or why it was rejected)."""
+        self.flush()
+        if path is None:
+            path, _ = QFileDialog.getOpenFileName(
+                self, self.tr("Import Bookmarks"), "", self.tr("Bookmark exports (*.json *.csv)")
+            )
+            if not path:
+                return ""
+        try:
+            result = import_file(self.store, path, valid_numbers_from_repo(self.repo))
+        except ImportRejected as exc:
+            message = str(exc)
+            if not quiet:
+                QMessageBox.warning(self, self.tr("Import Bookmarks"), message)
+            return message
+        except BookmarkStoreError as exc:
+            message = str(exc)
+            if not quiet:
+                QMessageBox.warning(self, self.tr("Import Bookmarks"), message)
+            return message
+        message = result.message()
+        if not quiet:
+            QMessageBox.information(self, self.tr("Import Bookmarks"), message)
+        return message
+
+    def briefing_pack(self) -> None:
+        self.flush()
+        from ui.printing import export_briefing_pack
+
+        marked = sorted(self.store.numbers("recommendation"))
+        export_briefing_pack(self, self.repo, marked, self.store)
+
+    # --- language -----------------------------------------------------------------
+    def retranslate(self) -> None:
+        index = max(self.sort.currentIndex(), 0)
+        self.sort.blockSignals(True)
+        self.sort.clear()
+        self.sort.addItems([self.tr("Sort by number"), self.tr("Sort by date added (newest first)")])
+        self.sort.setCurrentIndex(index)
+        self.sort.blockSignals(False)
+        self.empty.setText(self.tr("No bookmarks yet. Press Ctrl+D or click the star to bookmark "
+                                   "the recommendation shown."))
+        self.export_button.setText(self.tr("Export"))
+        self.import_button.setText(self.tr("Import…"))
+        self.pack_button.setText(self.tr("Briefing Pack…"))
+        for row in self.rows.values():
+            row.set_title(self.title(row.kind, row.number))
+            row.retranslate()
+            row.set_created(row.created)
+        self.refresh()
+
+    def changeEvent(self, event: QEvent) -> None:  # noqa: N802 (Qt name)
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
