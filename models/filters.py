@@ -69,16 +69,20 @@ def evaluate(repo, state: FilterState, bookmarked: Callable[[], set[int]] = set)
     marks = bookmarked()
     error = ""
     try:
+        # One full-text search gives both the hits and the matching numbers (the repository's
+        # filter_numbers would run the same search again): the facets then filter by number.
+        hits = repo.search(query, limit=10_000) if query else []
+        matching = {h.number for h in hits if h.kind == "recommendation"} if query else None
+        if state.bookmarked_only:
+            matching = set(marks) if matching is None else matching & marks
         numbers = repo.filter_numbers(
-            query=query,
             clusters=sorted(state.clusters),
             sectors=sorted(state.sectors),
             immediate=state.immediate,
             countries=sorted(state.countries),
             documents=sorted(state.documents),
-            numbers=sorted(marks) if state.bookmarked_only else None,
+            numbers=sorted(matching) if matching is not None else None,
         )
-        hits = repo.search(query) if query else []
     except Exception as exc:  # the repository rejects odd input: show nothing, say why
         numbers, hits, error = [], [], str(exc) or exc.__class__.__name__
     facets = repo.facets(numbers)

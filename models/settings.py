@@ -89,8 +89,8 @@ class Settings:
         self._s.setValue("view/grouping", value)
 
     def last_target(self) -> str:
-        value = self._s.value("view/last", "overview")
-        return value if isinstance(value, str) else "overview"
+        value = self._s.value("view/last", "cover")
+        return value if isinstance(value, str) else "cover"
 
     def set_last_target(self, value: str) -> None:
         self._s.setValue("view/last", value)

@@ -17,6 +17,7 @@ def window(repo, qtbot):
     w = MainWindow(repo)
     qtbot.addWidget(w)
     w.show()
+    w.finish_startup()
     return w
 
 
@@ -81,7 +82,7 @@ def test_facet_combinations(window, repo):
     result = sidebar.result
     for cluster, n in result.facets.cluster.items():
         assert n == len([x for x in result.numbers if repo.recommendation(x).cluster == cluster])
-    assert "(" in sidebar.cluster_facet.count_text("A")
+    assert "(" in sidebar.facets.cluster.count_text("A")
 
 
 def test_country_and_document_facets(window, repo):

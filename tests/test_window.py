@@ -24,6 +24,7 @@ def make_window(repo, qtbot):
         w = MainWindow(repo, translations, Settings())
         qtbot.addWidget(w)
         w.show()
+        w.finish_startup()
         w.activateWindow()
         qtbot.waitUntil(w.isActiveWindow, timeout=2000)
         made.append((w, translations))

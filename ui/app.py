@@ -7,7 +7,7 @@ import sys
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QGuiApplication, QIcon, QPalette
-from PySide6.QtWidgets import QApplication, QMessageBox
+from PySide6.QtWidgets import QApplication
 
 from models.paths import resource
 from models.settings import APPLICATION, ORGANIZATION, Settings
@@ -60,6 +60,8 @@ def run_app(args: argparse.Namespace) -> int:
     try:
         repo = ContentRepository()
     except ContentError as exc:
+        from PySide6.QtWidgets import QMessageBox
+
         QMessageBox.critical(
             None,
             QApplication.translate("app", "DA Navigator cannot start"),

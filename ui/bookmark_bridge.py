@@ -6,7 +6,7 @@ Works without the store (the module missing or the file refused): nothing is boo
 
 from __future__ import annotations
 
-from PySide6.QtCore import QObject, Signal
+from PySide6.QtCore import QCoreApplication, QObject, Signal
 
 KIND = {"rec": "recommendation", "review": "review"}
 
@@ -19,6 +19,13 @@ class BookmarkBridge(QObject):
         self.store = None
         self.notifier = None
         self.error = ""
+        self._edition = edition
+
+    def open(self) -> None:
+        """Open the per-user store (deferred until after the window's first paint)."""
+        if self.store is not None:
+            return
+        edition = self._edition
         try:
             from models.bookmark_signals import BookmarkNotifier
             from models.bookmarks import BookmarkStore
@@ -33,6 +40,9 @@ class BookmarkBridge(QObject):
         if recovery is not None:
             self.error = recovery.message() if callable(getattr(recovery, "message", None)) else str(recovery)
         self.notifier = BookmarkNotifier(self.store, self)
+        app = QCoreApplication.instance()
+        if app is not None:
+            app.aboutToQuit.connect(self.close)
         self.notifier.changed.connect(lambda *_: self.changed.emit())
 
     @property

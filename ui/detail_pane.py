@@ -11,7 +11,6 @@ from PySide6.QtWidgets import QStackedWidget, QTextBrowser, QToolTip, QVBoxLayou
 
 from models.history import History
 from models.render import citation, render_cover, render_recommendation, render_review
-from ui.find_bar import FindBar
 
 
 class DetailPane(QWidget):
@@ -23,7 +22,7 @@ class DetailPane(QWidget):
     historyChanged = Signal(bool, bool)
     zoomChanged = Signal(int)
 
-    def __init__(self, repo, overview: QWidget, parent: QWidget | None = None) -> None:
+    def __init__(self, repo, overview_factory: Callable[[], QWidget], parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._repo = repo
         self._doc = repo.document()
@@ -47,23 +46,41 @@ class DetailPane(QWidget):
         self.browser.highlighted.connect(self._on_hover)
         self.browser.viewport().installEventFilter(self)
         self._base_font = QFont(self.browser.font())
-        self.find_bar = FindBar(self.browser, self)
-        self.overview = overview
-        overview.installEventFilter(self)
+        self._find_bar = None
+        self._overview_factory = overview_factory
+        self._overview: QWidget | None = None
         page = QWidget(self)
         page_layout = QVBoxLayout(page)
         page_layout.setContentsMargins(0, 0, 0, 0)
         page_layout.setSpacing(0)
         page_layout.addWidget(self.browser)
-        page_layout.addWidget(self.find_bar)
+        self._page_layout = page_layout
         self.stack = QStackedWidget(self)
         self.stack.addWidget(page)
-        self.stack.addWidget(overview)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.stack)
         self.apply_palette()
         self.retranslate()
+
+    @property
+    def find_bar(self):
+        """The find-in-page bar, built on first use."""
+        if self._find_bar is None:
+            from ui.find_bar import FindBar
+
+            self._find_bar = FindBar(self.browser, self)
+            self._page_layout.addWidget(self._find_bar)
+        return self._find_bar
+
+    @property
+    def overview(self) -> QWidget:
+        """The overview page, built on first use (it is not needed for the first paint)."""
+        if self._overview is None:
+            self._overview = self._overview_factory()
+            self._overview.installEventFilter(self)
+            self.stack.addWidget(self._overview)
+        return self._overview
 
     # --- navigation -----------------------------------------------------------------
     @property
@@ -92,7 +109,8 @@ class DetailPane(QWidget):
                 self.browser.scrollToAnchor(f"sec-{section}")
             else:
                 self.browser.verticalScrollBar().setValue(0)
-            self.find_bar.refresh()
+            if self._find_bar is not None:
+                self._find_bar.refresh()
         if record:
             self._history.visit(target)
         self.historyChanged.emit(self._history.can_back(), self._history.can_forward())

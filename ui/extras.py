@@ -22,11 +22,18 @@ class Extras(QObject):
     def __init__(self, window: QMainWindow) -> None:
         super().__init__(window)
         self.window = window
-        self.printing = _optional("ui.printing")
-        panel_module = _optional("ui.bookmarks_panel")
-        a = window.actions_
+        self.printing = None
         self.dock: QDockWidget | None = None
         self.panel = None
+        a = window.actions_
+        for action in (a.print_summary, a.export_pdf, a.briefing_pack, a.show_bookmarks):
+            action.setEnabled(False)
+
+    def bookmarks_ready(self) -> None:
+        """Import and wire the optional modules (after the first paint: QtPrintSupport is not cheap)."""
+        window, a = self.window, self.window.actions_
+        self.printing = _optional("ui.printing")
+        panel_module = _optional("ui.bookmarks_panel")
         if panel_module is not None and window.bookmarks.available:
             self.panel = self._make_panel(panel_module)
         if self.panel is not None:
@@ -35,10 +42,10 @@ class Extras(QObject):
             self.dock.setWidget(self.panel)
             window.addDockWidget(Qt.DockWidgetArea.LeftDockWidgetArea, self.dock)
             self.dock.hide()
+            a.show_bookmarks.setEnabled(True)
             a.show_bookmarks.toggled.connect(self.dock.setVisible)
             self.dock.visibilityChanged.connect(a.show_bookmarks.setChecked)
-        else:
-            a.show_bookmarks.setEnabled(False)
+            self.retranslate()
         for action, name in (
             (a.print_summary, "print_summary"),
             (a.export_pdf, "export_summary_pdf"),
@@ -73,6 +80,12 @@ class Extras(QObject):
         kind, _, num = target.partition(":")
         numbers = [int(num)] if kind == "rec" and num.isdigit() else []
         fn(w, w.repo, numbers, w.bookmarks.store)
+
+    def flush(self) -> None:
+        """Save note edits still pending in the panel."""
+        flush = getattr(self.panel, "flush", None)
+        if flush is not None:
+            flush()
 
     def target_changed(self, target: str) -> None:
         is_rec = target.startswith("rec:")

@@ -7,21 +7,17 @@ from collections.abc import Callable
 
 from PySide6.QtCore import QEvent, Qt, QTimer, Signal
 from PySide6.QtWidgets import (
-    QCheckBox,
     QHBoxLayout,
     QLabel,
     QLineEdit,
     QPushButton,
     QSplitter,
-    QToolBox,
     QVBoxLayout,
     QWidget,
 )
 
 from models.filters import MAX_QUERY, FilterResult, FilterState, evaluate
 from models.search_model import SearchResultModel
-from ui.facets import FacetList
-from ui.search_results import SearchResultView
 
 DEBOUNCE_MS = 150
 
@@ -38,10 +34,12 @@ class FilterSidebar(QWidget):
         self.setObjectName("filterSidebar")
         self._repo = repo
         self.state = FilterState()
+        self._populated = False
         self.result: FilterResult | None = None
         self.bookmarked_numbers: Callable[[], set[int]] = set
         self._timer = QTimer(self, singleShot=True, interval=DEBOUNCE_MS)
-        self._timer.timeout.connect(self.apply_now)
+        self._timer.timeout.connect(self._on_quiet)
+        self._pending = False
 
         self.search = QLineEdit(self, objectName="searchBox")
         self.search.setClearButtonEnabled(True)
@@ -64,41 +62,12 @@ class FilterSidebar(QWidget):
         self.hint.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
         self.results_model = SearchResultModel(self)
         self.results_model.set_titles({f"rec:{s.number}": s.title for s in repo.summaries()})
-        self.results = SearchResultView(self.results_model, self)
-        self.results.hitActivated.connect(self.hitActivated)
+        self._results = None  # the result view, built at the first search
 
-        self.toolbox = QToolBox(self)
-        self.cluster_facet = FacetList()
-        self.cluster_facet.set_values([(c.id, f"{c.id} {c.title}") for c in repo.clusters()])
-        self.sector_facet = FacetList()
-        self.sector_facet.set_values([(s, s) for s in repo.sectors()])
-        self.flags = QWidget()
-        self.immediate_facet = FacetList()
-        self.bookmarked = QCheckBox(self.flags)
-        flags_layout = QVBoxLayout(self.flags)
-        flags_layout.setContentsMargins(0, 0, 0, 0)
-        flags_layout.addWidget(self.immediate_facet)
-        flags_layout.addWidget(self.bookmarked)
-        self.country_facet = FacetList(searchable=True)
-        countries = repo.country_counts()
-        self.country_facet.set_values([(c, c) for c in sorted(countries, key=lambda c: -countries[c])])
-        self.document_facet = FacetList(searchable=True)
-        docs = repo.document_counts()
-        self.document_facet.set_values([(d, d) for d in sorted(docs, key=lambda d: (-docs[d], d))])
-        for page in (
-            self.cluster_facet,
-            self.sector_facet,
-            self.flags,
-            self.country_facet,
-            self.document_facet,
-        ):
-            self.toolbox.addItem(page, "")
-        self.cluster_facet.toggled.connect(lambda k, _c: self.toggle("clusters", k))
-        self.sector_facet.toggled.connect(lambda k, _c: self.toggle("sectors", k))
-        self.immediate_facet.toggled.connect(lambda k, _c: self.toggle("immediate", k))
-        self.country_facet.toggled.connect(lambda k, _c: self.toggle("countries", k))
-        self.document_facet.toggled.connect(lambda k, _c: self.toggle("documents", k))
-        self.bookmarked.toggled.connect(lambda on: self.toggle("bookmarked", on))
+        self.facets = None  # a FacetPanel, built after the first paint (populate)
+        self.facets_holder = QWidget(self)
+        self.facets_layout = QVBoxLayout(self.facets_holder)
+        self.facets_layout.setContentsMargins(0, 0, 0, 0)
 
         top = QHBoxLayout()
         top.addWidget(self.summary, 1)
@@ -108,10 +77,10 @@ class FilterSidebar(QWidget):
         upper_layout.setContentsMargins(0, 0, 0, 0)
         upper_layout.addWidget(self.empty)
         upper_layout.addWidget(self.hint)
-        upper_layout.addWidget(self.results, 1)
+        self._upper_layout = upper_layout
         self.split = QSplitter(Qt.Orientation.Vertical, self)
         self.split.addWidget(upper)
-        self.split.addWidget(self.toolbox)
+        self.split.addWidget(self.facets_holder)
         self.split.setChildrenCollapsible(False)
         self.split.setSizes([380, 420])
         layout = QVBoxLayout(self)
@@ -120,17 +89,51 @@ class FilterSidebar(QWidget):
         layout.addLayout(top)
         layout.addWidget(self.split, 1)
         self.retranslate()
+
+    @property
+    def results(self):
+        """The search result view (SearchResultView), built on first use."""
+        if self._results is None:
+            from ui.search_results import SearchResultView
+
+            self._results = SearchResultView(self.results_model, self)
+            self._results.hitActivated.connect(self.hitActivated)
+            self._results.setAccessibleName(self.tr("Search results"))
+            self._upper_layout.addWidget(self._results, 1)
+        return self._results
+
+    def populate(self) -> None:
+        """Build the facets and evaluate the filters (deferred until after the first paint)."""
+        if not self._populated:
+            self._populated = True
+            from ui.facet_panel import FacetPanel
+
+            self.facets = FacetPanel(self._repo, self.facets_holder)
+            self.facets.toggled.connect(self.toggle)
+            self.facets_layout.addWidget(self.facets)
         self.apply_now()
 
     # --- state changes --------------------------------------------------------------
     def _on_typed(self, _text: str) -> None:
-        self._timer.start()
+        """Leading-edge debounce: a keystroke after a pause is applied at once; keystrokes
+        arriving within DEBOUNCE_MS of the last evaluation are coalesced into one at the end."""
+        if self._timer.isActive():
+            self._pending = True
+            self._timer.start()
+        else:
+            self.apply_now()
+            self._timer.start()
+
+    def _on_quiet(self) -> None:
+        if self._pending:
+            self.apply_now()
 
     def set_query(self, text: str, immediate: bool = True) -> None:
         self.search.setText(text)
         if immediate:
             self.apply_now()
         else:
+            self._pending = True
             self._timer.start()
 
     def toggle(self, facet: str, value: object) -> None:
@@ -148,33 +151,30 @@ class FilterSidebar(QWidget):
     def clear_all(self) -> None:
         self.search.clear()
         self.state = FilterState()
+        self._populated = False
         self.apply_now()
 
     def apply_now(self) -> None:
-        """Evaluate at once (the debounce timer calls this)."""
-        self._timer.stop()
+        """Evaluate the current query and facets at once."""
+        self._pending = False
+        if not self._populated:
+            self.populate()
+            return
         self.state = FilterState(**{**self.state.__dict__, "query": self.search.text()})
         result = evaluate(self._repo, self.state, self.bookmarked_numbers)
         self.result = result
         self.results_model.set_hits(result.hits)
         searching = bool(self.state.query.strip())
-        self.results.setVisible(searching)
+        if searching or self._results is not None:
+            self.results.setVisible(searching)
         self.hint.setVisible(not searching)
         self._update_facets(result)
         self._update_summary()
         self.resultChanged.emit(result)
 
     def _update_facets(self, result: FilterResult) -> None:
-        f, s = result.facets, self.state
-        self.cluster_facet.update_counts(f.cluster, set(s.clusters))
-        self.sector_facet.update_counts(f.sector, set(s.sectors))
-        self.immediate_facet.update_counts(f.immediate, set() if s.immediate is None else {s.immediate})
-        self.country_facet.update_counts(f.country, set(s.countries))
-        self.document_facet.update_counts(f.document, set(s.documents))
-        self.bookmarked.blockSignals(True)
-        self.bookmarked.setChecked(s.bookmarked_only)
-        self.bookmarked.setText(self.tr("Bookmarked only (%1)").replace("%1", str(result.bookmarked)))
-        self.bookmarked.blockSignals(False)
+        if self.facets is not None:
+            self.facets.show_result(result, self.state)
 
     def _update_summary(self) -> None:
         r = self.result
@@ -225,28 +225,8 @@ class FilterSidebar(QWidget):
                 "Below, tick facets to narrow the tree; the numbers count recommendations in the current result."
             )
         )
-        self.results.setAccessibleName(self.tr("Search results"))
-        titles = (
-            self.tr("Cluster"),
-            self.tr("WIPO sector"),
-            self.tr("Immediate / bookmarked"),
-            self.tr("Country mentioned"),
-            self.tr("Document cited"),
-        )
-        for i, title in enumerate(titles):
-            self.toolbox.setItemText(i, title)
-        self.cluster_facet.list.setAccessibleName(titles[0])
-        self.sector_facet.list.setAccessibleName(titles[1])
-        self.immediate_facet.list.setAccessibleName(self.tr("Immediate implementation"))
-        self.immediate_facet.set_values(
-            [(True, self.tr("★ For immediate implementation")), (False, self.tr("Not marked"))]
-        )
-        self.country_facet.list.setAccessibleName(titles[3])
-        self.document_facet.list.setAccessibleName(titles[4])
-        for facet in (self.country_facet, self.document_facet):
-            if facet.search is not None:
-                facet.search.setPlaceholderText(self.tr("Filter this list"))
-                facet.search.setAccessibleName(self.tr("Filter this list"))
+        if self._results is not None:
+            self._results.setAccessibleName(self.tr("Search results"))
         if self.result is not None:
             self._update_facets(self.result)
             self._update_summary()

@@ -41,9 +41,5 @@ class Translations:
         for translator in self._installed:
             app.installTranslator(translator)
         self.language = lang
-        QLocale.setDefault(
-            QLocale(QLocale.Language.Chinese, QLocale.Country.China)
-            if lang == "zh"
-            else QLocale(QLocale.Language.English)
-        )
+        QLocale.setDefault(QLocale("zh_CN" if lang == "zh" else "en_US"))
         return ok

@@ -3,7 +3,7 @@ and persists window state. Behaviour lives in the widgets; this module only wire
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, Qt
+from PySide6.QtCore import QEvent, QObject, Qt, QTimer
 from PySide6.QtGui import QCloseEvent, QGuiApplication, QMouseEvent
 from PySide6.QtWidgets import QLabel, QMainWindow, QMessageBox, QSplitter, QToolBar, QWidget
 
@@ -16,8 +16,23 @@ from ui.detail_pane import DetailPane
 from ui.extras import Extras
 from ui.filter_sidebar import FilterSidebar
 from ui.i18n import Translations
-from ui.overview import OverviewPage
 from ui.tree_view import RecommendationTree
+
+
+class _AfterFirstPaint(QObject):
+    """Calls ``callback`` once, right after ``widget``'s first paint, then detaches itself."""
+
+    def __init__(self, widget: QWidget, callback) -> None:
+        super().__init__(widget)
+        self._widget = widget
+        self._callback = callback
+        widget.installEventFilter(self)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.Paint:
+            self._widget.removeEventFilter(self)
+            QTimer.singleShot(0, self._callback)
+        return False
 
 
 class MainWindow(QMainWindow):
@@ -40,10 +55,8 @@ class MainWindow(QMainWindow):
         self.tree_model = RecommendationTreeModel(
             self.doc, repo.clusters(), repo.summaries(), repo.reviews(), repo.sectors(), self
         )
-        self.tree_model.set_bookmarks(self.bookmarks.targets())
         self.tree = RecommendationTree(self.tree_model, self)
-        self.overview = OverviewPage(repo, self)
-        self.detail = DetailPane(repo, self.overview, self)
+        self.detail = DetailPane(repo, self._make_overview, self)
         self.detail.is_bookmarked = self.bookmarks.is_bookmarked
         self.detail.note_for = self.bookmarks.note
         self.sidebar = FilterSidebar(repo, self)
@@ -68,9 +81,34 @@ class MainWindow(QMainWindow):
         self._connect()
         self._restore()
         self.retranslate()
-        self.sidebar.apply_now()
+        self._started = False
+        self._first_paint = _AfterFirstPaint(self, self.finish_startup)
+        QTimer.singleShot(1500, self.finish_startup)  # in case nothing is painted (minimised start)
+
+    def finish_startup(self) -> None:
+        """What the first paint does not need: bookmark store, long facet lists, filter counts."""
+        if self._started:
+            return
+        self._started = True
+        self.bookmarks.open()
+        self.tree_model.set_bookmarks(self.bookmarks.targets())
+        self.extras.bookmarks_ready()
+        self._on_target(self.detail.target)
+        self.sidebar.populate()
         if self.bookmarks.error:
             self.statusBar().showMessage(self.bookmarks.error, 15000)
+
+    @property
+    def overview(self):
+        """The overview page (built on first use)."""
+        return self.detail.overview
+
+    def _make_overview(self) -> QWidget:
+        from ui.overview import OverviewPage
+
+        page = OverviewPage(self.repo, self)
+        page.filterRequested.connect(self._on_overview_filter)
+        return page
 
     # --- assembly -------------------------------------------------------------------
     def _build_menus(self) -> None:
@@ -136,13 +174,12 @@ class MainWindow(QMainWindow):
         s.hitActivated.connect(
             lambda t, sec: d.show_target(t, s.result.terms if s.result else (), sec or None)
         )
-        self.overview.filterRequested.connect(self._on_overview_filter)
         self.bookmarks.changed.connect(self._on_bookmarks)
         a.back.triggered.connect(d.back)
         a.forward.triggered.connect(d.forward)
         a.find.triggered.connect(self._find)
-        a.find_next.triggered.connect(d.find_bar.next)
-        a.find_previous.triggered.connect(d.find_bar.previous)
+        a.find_next.triggered.connect(lambda: d.find_bar.next())
+        a.find_previous.triggered.connect(lambda: d.find_bar.previous())
         a.zoom_in.triggered.connect(d.zoom_in)
         a.zoom_out.triggered.connect(d.zoom_out)
         a.zoom_reset.triggered.connect(lambda: d.set_zoom(0))
@@ -293,7 +330,7 @@ class MainWindow(QMainWindow):
 
     def closeEvent(self, event: QCloseEvent) -> None:
         self.save_state()
-        self.bookmarks.close()
+        self.extras.flush()  # pending note edits; the store itself closes when the application quits
         super().closeEvent(event)
 
     def mousePressEvent(self, event: QMouseEvent) -> None:

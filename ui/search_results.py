@@ -20,63 +20,78 @@ from models.search_model import (
 class SnippetDelegate(QStyledItemDelegate):
     """Draws ``section: snippet`` on one line, matches in bold on a highlight background."""
 
+    MATCH_BACKGROUND = QColor("#ffd54f")
+    MATCH_INK = QColor("#000000")
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._fonts_key: str = ""
+        self._fonts: tuple[QFont, QFont, QFontMetrics, QFontMetrics] | None = None
+
+    def _metrics(self, font: QFont) -> tuple[QFont, QFont, QFontMetrics, QFontMetrics]:
+        key = font.key()
+        if self._fonts is None or key != self._fonts_key:
+            bold = QFont(font)
+            bold.setBold(True)
+            self._fonts_key = key
+            self._fonts = (QFont(font), bold, QFontMetrics(font), QFontMetrics(bold))
+        return self._fonts
+
     def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: QModelIndex) -> None:
         if index.data(IsGroupRole):
             opt = QStyleOptionViewItem(option)
             opt.font.setBold(True)
             super().paint(painter, opt, index)
             return
-        self.initStyleOption(option, index)
-        option.text = ""
         widget = option.widget
-        style = widget.style() if widget else None
-        if style:
-            style.drawControl(QStyle.ControlElement.CE_ItemViewItem, option, painter, widget)
         selected = bool(option.state & QStyle.StateFlag.State_Selected)
+        if widget is not None and (selected or option.state & QStyle.StateFlag.State_HasFocus):
+            opt = QStyleOptionViewItem(option)
+            self.initStyleOption(opt, index)
+            opt.text = ""
+            widget.style().drawControl(QStyle.ControlElement.CE_ItemViewItem, opt, painter, widget)
         pal = option.palette
         ink = pal.color(QPalette.ColorRole.HighlightedText if selected else QPalette.ColorRole.Text)
         muted = pal.color(
             QPalette.ColorRole.HighlightedText if selected else QPalette.ColorRole.PlaceholderText
         )
+        base, bold, fm, fm_bold = self._metrics(option.font)
         rect = option.rect.adjusted(4, 0, -4, 0)
+        top, height, right = rect.top(), rect.height(), rect.right()
+        flags = Qt.AlignmentFlag.AlignVCenter
         painter.save()
-        base = QFont(option.font)
-        bold = QFont(option.font)
-        bold.setBold(True)
         x = rect.left()
         label = section_label(index.data(SectionRole) or "") + "  "
         painter.setFont(base)
         painter.setPen(muted)
-        fm = QFontMetrics(base)
-        painter.drawText(
-            QRect(x, rect.top(), rect.width(), rect.height()), Qt.AlignmentFlag.AlignVCenter, label
-        )
-        x += fm.horizontalAdvance(label)
+        width = fm.horizontalAdvance(label)
+        painter.drawText(QRect(x, top, width + 1, height), flags, label)
+        x += width
         snippet = (index.data(SnippetRole) or "").replace("\n", " ")
         for i, part in enumerate(snippet.replace("\x03", "\x02").split("\x02")):
-            if not part or x >= rect.right():
+            if not part:
                 continue
+            if x >= right:
+                break
             match = i % 2 == 1
-            font = bold if match else base
-            metrics = QFontMetrics(font)
-            room = rect.right() - x
-            text = metrics.elidedText(part, Qt.TextElideMode.ElideRight, room)
-            width = metrics.horizontalAdvance(text)
-            painter.setFont(font)
+            metrics = fm_bold if match else fm
+            width = metrics.horizontalAdvance(part)
+            if x + width > right:
+                part = metrics.elidedText(part, Qt.TextElideMode.ElideRight, right - x)
+                width = metrics.horizontalAdvance(part)
+            painter.setFont(bold if match else base)
             if match and not selected:
-                painter.fillRect(QRect(x, rect.top() + 2, width, rect.height() - 4), QColor("#ffd54f"))
-                painter.setPen(QColor("#000000"))
+                painter.fillRect(QRect(x, top + 2, width, height - 4), self.MATCH_BACKGROUND)
+                painter.setPen(self.MATCH_INK)
             else:
                 painter.setPen(ink)
-            painter.drawText(
-                QRect(x, rect.top(), width + 1, rect.height()), Qt.AlignmentFlag.AlignVCenter, text
-            )
+            painter.drawText(QRect(x, top, width + 1, height), flags, part)
             x += width
         painter.restore()
 
     def sizeHint(self, option: QStyleOptionViewItem, index: QModelIndex) -> QSize:
         size = super().sizeHint(option, index)
-        return QSize(size.width(), max(size.height(), QFontMetrics(option.font).height() + 6))
+        return QSize(size.width(), max(size.height(), self._metrics(option.font)[2].height() + 6))
 
 
 class SearchResultView(QTreeView):

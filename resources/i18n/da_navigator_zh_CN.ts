@@ -192,6 +192,53 @@
         <source>★ for immediate implementation</source>
         <translation>★ 需立即落实</translation>
     </message>
+    <message>
+        <location filename="../../ui/printing.py" line="+126" />
+        <source>Print</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location line="+0" />
+        <source>Select a recommendation first.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location line="+13" />
+        <source>Print Preview — %1</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location line="+10" />
+        <location line="+21" />
+        <source>Export as PDF</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location line="-21" />
+        <source>PDF files (*.pdf)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location line="+6" />
+        <source>Writing %1…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location line="+0" />
+        <source>Cancel</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location line="+15" />
+        <source>Could not write %1:
+%2</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location line="+8" />
+        <source>Saved %1 (%2 pages)</source>
+        <translation type="unfinished" />
+    </message>
 </context>
 <context>
     <name>Actions</name>
@@ -362,14 +409,145 @@
     </message>
 </context>
 <context>
+    <name>BookmarksPanel</name>
+    <message>
+        <location filename="../../ui/bookmarks_panel.py" line="+194" />
+        <source>Recommendation %1</source>
+        <translation>建议 %1</translation>
+    </message>
+    <message>
+        <location line="+3" />
+        <source>Review recommendation %1</source>
+        <translation>审查建议 %1</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+19" />
+        <source>%n bookmark(s)</source>
+        <translation type="unfinished">
+            <numerusform />
+        </translation>
+    </message>
+    <message>
+        <location line="+18" />
+        <source>JSON files (*.json)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location line="+0" />
+        <source>CSV files (*.csv)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location line="+1" />
+        <location line="+6" />
+        <source>Export Bookmarks</source>
+        <translation type="unfinished" />
+    </message>
+    <message numerus="yes">
+        <location line="+2" />
+        <source>Exported %n bookmark(s)</source>
+        <translation type="unfinished">
+            <numerusform />
+        </translation>
+    </message>
+    <message>
+        <location line="+8" />
+        <location line="+9" />
+        <location line="+5" />
+        <location line="+4" />
+        <source>Import Bookmarks</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location line="-18" />
+        <source>Bookmark exports (*.json *.csv)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location line="+33" />
+        <source>Sort by number</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location line="+0" />
+        <source>Sort by date added (newest first)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location line="+3" />
+        <source>No bookmarks yet. Press Ctrl+D or click the star to bookmark the recommendation shown.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location line="+2" />
+        <source>Export</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Import…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Briefing Pack…</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>BriefingDialog</name>
+    <message>
+        <location filename="../../ui/briefing_dialog.py" line="+27" />
+        <source>Export Briefing Pack</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location line="+7" />
+        <source>Recommendation %1</source>
+        <translation>建议 %1</translation>
+    </message>
+    <message>
+        <location line="+10" />
+        <source>All</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Bookmarked</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location line="+1" />
+        <source>None</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location line="+11" />
+        <source>Export…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location line="+4" />
+        <source>Each recommendation starts on a new page, after a cover and a table of contents.</source>
+        <translation type="unfinished" />
+    </message>
+    <message numerus="yes">
+        <location line="+24" />
+        <source>%n selected</source>
+        <translation type="unfinished">
+            <numerusform />
+        </translation>
+    </message>
+</context>
+<context>
     <name>DetailPane</name>
     <message>
-        <location filename="../../ui/detail_pane.py" line="+86" />
+        <location filename="../../ui/detail_pane.py" line="+104" />
         <source>Not found: %1</source>
         <translation>未找到：%1</translation>
     </message>
     <message>
-        <location line="+74" />
+        <location line="+81" />
         <source>Opening %1 in your browser — this needs a network connection.</source>
         <translation>正在浏览器中打开 %1——需要网络连接。</translation>
     </message>
@@ -397,20 +575,74 @@
 <context>
     <name>Extras</name>
     <message>
-        <location filename="../../ui/extras.py" line="+85" />
+        <location filename="../../ui/extras.py" line="+98" />
         <source>Bookmarks</source>
         <translation>书签</translation>
     </message>
 </context>
 <context>
-    <name>FilterSidebar</name>
+    <name>FacetPanel</name>
     <message>
-        <location filename="../../ui/filter_sidebar.py" line="+177" />
+        <location filename="../../ui/facet_panel.py" line="+59" />
         <source>Bookmarked only (%1)</source>
         <translation>仅显示书签（%1）</translation>
     </message>
     <message>
-        <location line="+12" />
+        <location line="+5" />
+        <source>Cluster</source>
+        <translation>组别</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>WIPO sector</source>
+        <translation>产权组织部门</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Immediate / bookmarked</source>
+        <translation>立即落实 / 书签</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Country mentioned</source>
+        <translation>提及的国家</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Document cited</source>
+        <translation>引用的文件</translation>
+    </message>
+    <message>
+        <location line="+6" />
+        <source>Immediate implementation</source>
+        <translation>立即落实</translation>
+    </message>
+    <message>
+        <location line="+5" />
+        <source>★ For immediate implementation</source>
+        <translation>★ 需立即落实</translation>
+    </message>
+    <message>
+        <location line="+0" />
+        <source>Not marked</source>
+        <translation>未标注</translation>
+    </message>
+    <message>
+        <location line="+4" />
+        <location line="+1" />
+        <source>Filter this list</source>
+        <translation>筛选此列表</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Bookmarked only</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>FilterSidebar</name>
+    <message>
+        <location filename="../../ui/filter_sidebar.py" line="+188" />
         <source>The search could not run: %1</source>
         <translation>无法执行搜索：%1</translation>
     </message>
@@ -460,7 +692,7 @@
         <translation>清除筛选</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+3" />
         <source>Type to search every section of the report: Chinese of any length, Latin terms (TISC, WIPO GREEN), or several terms separated by spaces (all must match). Enter opens the first result.
 
 Below, tick facets to narrow the tree; the numbers count recommendations in the current result.</source>
@@ -469,61 +701,16 @@ Below, tick facets to narrow the tree; the numbers count recommendations in the 
 在下方勾选分面可缩小目录树范围；括号中的数字是当前结果中的建议数。</translation>
     </message>
     <message>
-        <location line="+3" />
+        <location line="-122" />
+        <location line="+128" />
         <source>Search results</source>
         <translation>搜索结果</translation>
-    </message>
-    <message>
-        <location line="+2" />
-        <source>Cluster</source>
-        <translation>组别</translation>
-    </message>
-    <message>
-        <location line="+1" />
-        <source>WIPO sector</source>
-        <translation>产权组织部门</translation>
-    </message>
-    <message>
-        <location line="+1" />
-        <source>Immediate / bookmarked</source>
-        <translation>立即落实 / 书签</translation>
-    </message>
-    <message>
-        <location line="+1" />
-        <source>Country mentioned</source>
-        <translation>提及的国家</translation>
-    </message>
-    <message>
-        <location line="+1" />
-        <source>Document cited</source>
-        <translation>引用的文件</translation>
-    </message>
-    <message>
-        <location line="+6" />
-        <source>Immediate implementation</source>
-        <translation>立即落实</translation>
-    </message>
-    <message>
-        <location line="+2" />
-        <source>★ For immediate implementation</source>
-        <translation>★ 需立即落实</translation>
-    </message>
-    <message>
-        <location line="+0" />
-        <source>Not marked</source>
-        <translation>未标注</translation>
-    </message>
-    <message>
-        <location line="+6" />
-        <location line="+1" />
-        <source>Filter this list</source>
-        <translation>筛选此列表</translation>
     </message>
 </context>
 <context>
     <name>FindBar</name>
     <message>
-        <location filename="../../ui/find_bar.py" line="+45" />
+        <location filename="../../ui/find_bar.py" line="+57" />
         <source>&amp;Find:</source>
         <translation>查找(&amp;F)：</translation>
     </message>
@@ -577,7 +764,7 @@ Below, tick facets to narrow the tree; the numbers count recommendations in the 
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/main_window.py" line="+180" />
+        <location filename="../../ui/main_window.py" line="+217" />
         <source>%1 of %2 recommendations shown</source>
         <translation>显示 %1 / %2 项建议</translation>
     </message>
@@ -739,9 +926,42 @@ Below, tick facets to narrow the tree; the numbers count recommendations in the 
     </message>
 </context>
 <context>
+    <name>_Row</name>
+    <message>
+        <location filename="../../ui/bookmarks_panel.py" line="-194" />
+        <source>Added %1</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location line="+3" />
+        <source>Note (saved automatically)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Remove bookmark (the note is kept if you bookmark it again)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location line="+12" />
+        <source>Editing…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location line="+12" />
+        <source>Not saved: %1</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location line="+4" />
+        <source>Saved</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
     <name>app</name>
     <message>
-        <location filename="../../ui/app.py" line="+65" />
+        <location filename="../../ui/app.py" line="+67" />
         <source>DA Navigator cannot start</source>
         <translation>发展议程导航无法启动</translation>
     </message>

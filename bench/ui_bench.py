@@ -1,0 +1,206 @@
+"""Reference-window benchmarks (issue 3), run by ``make bench`` through bench/run.py.
+
+* start-up: ``python main.py`` until the window is painted with the tree filled, against a bare
+  PySide6 QMainWindow (bench/baseline_app.py: tree + text browser) started side by side,
+  alternating, in the same run (offscreen platform, fresh settings, median of BENCH_RUNS);
+* keystroke → tree and result list updated and repainted: one key event into the search box
+  (leading edge of the debounce), median over 30 fixed queries;
+* selecting another recommendation in the tree → detail pane rendered and repainted: median over
+  all 45 recommendations.
+"""
+
+from __future__ import annotations
+
+import os
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+
+QUERIES = [
+    "专",
+    "权",
+    "法",
+    "国",  # 1 character
+    "专利",
+    "版权",
+    "商标",
+    "创新",
+    "妇女",
+    "数据",  # 2
+    "中小企业",
+    "知识产权",
+    "技术转让",
+    "最不发达国家",
+    "公有领域",  # 3+
+    "TISC",
+    "WIPO",
+    "GREEN",
+    "PCT",
+    "CDIP/33/3",
+    "IP-TAD",
+    "SCCR",
+    "covid",
+    "专利 版权",
+    "中小企业 妇女",
+    "技术 转让 非洲",
+    "WIPO 学院",
+    "TISC 网络",
+    "发展议程 项目",
+    "数据库 专利",
+]
+
+
+def _env(tmp: str) -> dict[str, str]:
+    env = dict(os.environ)
+    # Installed apps (and the frozen bundle) run from bytecode; this machine's environment sets
+    # PYTHONDONTWRITEBYTECODE, which would make every start recompile our modules from source.
+    env.pop("PYTHONDONTWRITEBYTECODE", None)
+    env.update(
+        QT_QPA_PLATFORM="offscreen",
+        DA_NAVIGATOR_SETTINGS_DIR=f"{tmp}/settings",
+        DA_NAVIGATOR_USER_DIR=f"{tmp}/user",
+    )
+    return env
+
+
+def _start_time(cmd: list[str], env: dict[str, str], stamp: Path) -> float:
+    stamp.unlink(missing_ok=True)
+    env = dict(env, DA_NAVIGATOR_BENCH_READY=str(stamp))
+    t0 = time.time()
+    subprocess.run(cmd, cwd=ROOT, env=env, check=True, timeout=60, stdout=subprocess.DEVNULL)
+    return (float(stamp.read_text()) - t0) * 1000
+
+
+def startup(runs: int) -> dict:
+    with tempfile.TemporaryDirectory() as tmp:
+        env = _env(tmp)
+        stamp = Path(tmp) / "ready"
+        app_cmd = [sys.executable, "main.py"]
+        base_cmd = [sys.executable, "bench/baseline_app.py"]
+        _start_time(app_cmd, env, stamp)  # warm the OS file cache for both
+        _start_time(base_cmd, env, stamp)
+        app, base = [], []
+        for _ in range(runs):
+            app.append(_start_time(app_cmd, env, stamp))
+            base.append(_start_time(base_cmd, env, stamp))
+    value, baseline = statistics.median(app), statistics.median(base)
+    ratio = value / baseline
+    return {
+        "name": f"python main.py → window painted, tree filled (median of {runs})",
+        "value": round(value, 1),
+        "unit": "ms",
+        "baseline": round(baseline, 1),
+        "ratio": round(ratio, 2),
+        "budget": "<= 1.5x baseline",
+        "ok": ratio <= 1.5,
+        "samples": [round(x, 1) for x in app],
+        "baseline_samples": [round(x, 1) for x in base],
+    }
+
+
+def _window():
+    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    tmp = tempfile.mkdtemp()
+    os.environ.update(DA_NAVIGATOR_SETTINGS_DIR=f"{tmp}/settings", DA_NAVIGATOR_USER_DIR=f"{tmp}/user")
+    sys.path.insert(0, str(ROOT))
+    from models.repository import ContentRepository
+    from ui.app import make_app
+    from ui.i18n import Translations
+    from ui.main_window import MainWindow
+
+    app = make_app()
+    translations = Translations()
+    translations.switch("zh")
+    window = MainWindow(ContentRepository(), translations)
+    window.resize(1400, 900)
+    window.show()
+    app.processEvents()
+    return app, window
+
+
+def keystrokes(app, window, runs: int) -> dict:
+    from PySide6.QtCore import QEvent, Qt
+    from PySide6.QtGui import QKeyEvent
+    from PySide6.QtWidgets import QApplication
+
+    sidebar = window.sidebar
+    per_query = []
+    for query in QUERIES:
+        samples = []
+        for _ in range(runs):
+            sidebar.search.setText(query[:-1])
+            sidebar.apply_now()
+            sidebar._timer.stop()  # a pause before the last keystroke: no debounce pending
+            app.processEvents()
+            press = QKeyEvent(
+                QEvent.Type.KeyPress, Qt.Key.Key_unknown, Qt.KeyboardModifier.NoModifier, query[-1]
+            )
+            t0 = time.perf_counter()
+            QApplication.sendEvent(sidebar.search, press)
+            window.tree.viewport().repaint()
+            sidebar.results.viewport().repaint()
+            samples.append((time.perf_counter() - t0) * 1000)
+            assert sidebar.state.query == query, (sidebar.state.query, query)
+        per_query.append(statistics.median(samples))
+    value = statistics.median(per_query)
+    return {
+        "name": f"keystroke → tree + result list updated (median over {len(QUERIES)} queries)",
+        "value": round(value, 2),
+        "unit": "ms",
+        "baseline": None,
+        "ratio": None,
+        "budget": "<= 16 ms",
+        "ok": value <= 16,
+        "max": round(max(per_query), 2),
+        "per_query": {q: round(v, 2) for q, v in zip(QUERIES, per_query, strict=True)},
+    }
+
+
+def selection(app, window, runs: int) -> dict:
+    window.sidebar.clear_all()
+    model, tree = window.tree_model, window.tree
+    samples = []
+    for _ in range(runs):
+        for n in [*range(1, 46)]:
+            index = model.index_for(f"rec:{n % 45 + 1}")
+            tree.setCurrentIndex(model.index_for(f"rec:{n}"))
+            app.processEvents()
+            t0 = time.perf_counter()
+            tree.setCurrentIndex(index)
+            window.detail.browser.viewport().repaint()
+            samples.append((time.perf_counter() - t0) * 1000)
+    value = statistics.median(samples)
+    return {
+        "name": "select another recommendation → detail rendered (median, all 45)",
+        "value": round(value, 2),
+        "unit": "ms",
+        "baseline": None,
+        "ratio": None,
+        "budget": "<= 30 ms",
+        "ok": value <= 30,
+        "max": round(max(samples), 2),
+        "p90": round(sorted(samples)[int(len(samples) * 0.9)], 2),
+    }
+
+
+def run() -> list[dict]:
+    runs = int(os.environ.get("BENCH_RUNS", "7"))
+    rows = [startup(runs)]
+    app, window = _window()
+    rows.append(keystrokes(app, window, max(3, runs)))
+    rows.append(selection(app, window, max(3, runs // 2)))
+    window.close()
+    return rows
+
+
+if __name__ == "__main__":
+    for row in run():
+        print(
+            f"{row['name']}: {row['value']} {row['unit']} (baseline {row['baseline']}, budget {row['budget']}, "
+            f"ok={row['ok']})"
+        )
