@@ -94,11 +94,11 @@ class _Row(QFrame):
 
     def set_created(self, created: str) -> None:
         self.created = created
-        self.added.setText(self.panel.tr("Added %1").replace("%1", created[:10]))
+        self.added.setText(self.tr("Added %1").replace("%1", created[:10]))
 
     def retranslate(self) -> None:
-        self.editor.setPlaceholderText(self.panel.tr("Note (saved automatically)"))
-        self.remove_button.setToolTip(self.panel.tr("Remove bookmark (the note is kept if you bookmark it again)"))
+        self.editor.setPlaceholderText(self.tr("Note (saved automatically)"))
+        self.remove_button.setToolTip(self.tr("Remove bookmark (the note is kept if you bookmark it again)"))
 
     def update_from(self, bookmark: Bookmark) -> None:
         """Show a change made elsewhere, unless the user is editing this note right now."""
@@ -110,7 +110,7 @@ class _Row(QFrame):
             self.editor.blockSignals(False)
 
     def _edited(self) -> None:
-        self.state.setText(self.panel.tr("Editing…") if self.dirty else "")
+        self.state.setText(self.tr("Editing…") if self.dirty else "")
         self.timer.start()
 
     def save(self) -> bool:
@@ -122,11 +122,11 @@ class _Row(QFrame):
         try:
             self.panel.store.set_note(self.kind, self.number, text)
         except (BookmarkStoreError, ValueError) as exc:
-            self.state.setText(self.panel.tr("Not saved: %1").replace("%1", str(exc)))
+            self.state.setText(self.tr("Not saved: %1").replace("%1", str(exc)))
             self.state.setToolTip(str(exc))
             return False
         self.saved_note = text
-        self.state.setText(self.panel.tr("Saved"))
+        self.state.setText(self.tr("Saved"))
         return True
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 (Qt name)

@@ -37,7 +37,7 @@ KIND = "recommendation"
 
 
 def tr(text: str) -> str:
-    return QCoreApplication.translate("printing", text)
+    return QCoreApplication.translate("", text)  # lupdate files module-level tr() under ""
 
 
 def default_page_size() -> str:

@@ -195,49 +195,50 @@
     <message>
         <location filename="../../ui/printing.py" line="+126" />
         <source>Print</source>
-        <translation type="unfinished" />
+        <translation>打印</translation>
     </message>
     <message>
         <location line="+0" />
         <source>Select a recommendation first.</source>
-        <translation type="unfinished" />
+        <translation>请先选择一项建议。</translation>
     </message>
     <message>
         <location line="+13" />
         <source>Print Preview — %1</source>
-        <translation type="unfinished" />
+        <translation>打印预览 — %1</translation>
     </message>
     <message>
         <location line="+10" />
         <location line="+21" />
         <source>Export as PDF</source>
-        <translation type="unfinished" />
+        <translation>导出为 PDF</translation>
     </message>
     <message>
         <location line="-21" />
         <source>PDF files (*.pdf)</source>
-        <translation type="unfinished" />
+        <translation>PDF 文件 (*.pdf)</translation>
     </message>
     <message>
         <location line="+6" />
         <source>Writing %1…</source>
-        <translation type="unfinished" />
+        <translation>正在写入 %1…</translation>
     </message>
     <message>
         <location line="+0" />
         <source>Cancel</source>
-        <translation type="unfinished" />
+        <translation>取消</translation>
     </message>
     <message>
         <location line="+15" />
         <source>Could not write %1:
 %2</source>
-        <translation type="unfinished" />
+        <translation>无法写入 %1：
+%2</translation>
     </message>
     <message>
         <location line="+8" />
         <source>Saved %1 (%2 pages)</source>
-        <translation type="unfinished" />
+        <translation>已保存 %1（%2 页）</translation>
     </message>
 </context>
 <context>
@@ -423,32 +424,28 @@
     <message numerus="yes">
         <location line="+19" />
         <source>%n bookmark(s)</source>
-        <translation type="unfinished">
-            <numerusform />
-        </translation>
+        <translation><numerusform>%n 个书签</numerusform></translation>
     </message>
     <message>
         <location line="+18" />
         <source>JSON files (*.json)</source>
-        <translation type="unfinished" />
+        <translation>JSON 文件 (*.json)</translation>
     </message>
     <message>
         <location line="+0" />
         <source>CSV files (*.csv)</source>
-        <translation type="unfinished" />
+        <translation>CSV 文件 (*.csv)</translation>
     </message>
     <message>
         <location line="+1" />
         <location line="+6" />
         <source>Export Bookmarks</source>
-        <translation type="unfinished" />
+        <translation>导出书签</translation>
     </message>
     <message numerus="yes">
         <location line="+2" />
         <source>Exported %n bookmark(s)</source>
-        <translation type="unfinished">
-            <numerusform />
-        </translation>
+        <translation><numerusform>已导出 %n 个书签</numerusform></translation>
     </message>
     <message>
         <location line="+8" />
@@ -456,42 +453,42 @@
         <location line="+5" />
         <location line="+4" />
         <source>Import Bookmarks</source>
-        <translation type="unfinished" />
+        <translation>导入书签</translation>
     </message>
     <message>
         <location line="-18" />
         <source>Bookmark exports (*.json *.csv)</source>
-        <translation type="unfinished" />
+        <translation>书签导出文件 (*.json *.csv)</translation>
     </message>
     <message>
         <location line="+33" />
         <source>Sort by number</source>
-        <translation type="unfinished" />
+        <translation>按编号排序</translation>
     </message>
     <message>
         <location line="+0" />
         <source>Sort by date added (newest first)</source>
-        <translation type="unfinished" />
+        <translation>按添加日期排序（最新在前）</translation>
     </message>
     <message>
         <location line="+3" />
         <source>No bookmarks yet. Press Ctrl+D or click the star to bookmark the recommendation shown.</source>
-        <translation type="unfinished" />
+        <translation>还没有书签。按 Ctrl+D 或点击星标，为当前建议添加书签。</translation>
     </message>
     <message>
         <location line="+2" />
         <source>Export</source>
-        <translation type="unfinished" />
+        <translation>导出</translation>
     </message>
     <message>
         <location line="+1" />
         <source>Import…</source>
-        <translation type="unfinished" />
+        <translation>导入…</translation>
     </message>
     <message>
         <location line="+1" />
         <source>Briefing Pack…</source>
-        <translation type="unfinished" />
+        <translation>简报包…</translation>
     </message>
 </context>
 <context>
@@ -499,7 +496,7 @@
     <message>
         <location filename="../../ui/briefing_dialog.py" line="+27" />
         <source>Export Briefing Pack</source>
-        <translation type="unfinished" />
+        <translation>导出简报包</translation>
     </message>
     <message>
         <location line="+7" />
@@ -509,34 +506,32 @@
     <message>
         <location line="+10" />
         <source>All</source>
-        <translation type="unfinished" />
+        <translation>全部</translation>
     </message>
     <message>
         <location line="+1" />
         <source>Bookmarked</source>
-        <translation type="unfinished" />
+        <translation>已加书签</translation>
     </message>
     <message>
         <location line="+1" />
         <source>None</source>
-        <translation type="unfinished" />
+        <translation>无</translation>
     </message>
     <message>
         <location line="+11" />
         <source>Export…</source>
-        <translation type="unfinished" />
+        <translation>导出…</translation>
     </message>
     <message>
         <location line="+4" />
         <source>Each recommendation starts on a new page, after a cover and a table of contents.</source>
-        <translation type="unfinished" />
+        <translation>封面和目录之后，每项建议从新的一页开始。</translation>
     </message>
     <message numerus="yes">
         <location line="+24" />
         <source>%n selected</source>
-        <translation type="unfinished">
-            <numerusform />
-        </translation>
+        <translation><numerusform>已选 %n 项</numerusform></translation>
     </message>
 </context>
 <context>
@@ -636,7 +631,7 @@
     <message>
         <location line="+1" />
         <source>Bookmarked only</source>
-        <translation type="unfinished" />
+        <translation>仅显示书签</translation>
     </message>
 </context>
 <context>
@@ -930,32 +925,32 @@ Below, tick facets to narrow the tree; the numbers count recommendations in the 
     <message>
         <location filename="../../ui/bookmarks_panel.py" line="-194" />
         <source>Added %1</source>
-        <translation type="unfinished" />
+        <translation>添加于 %1</translation>
     </message>
     <message>
         <location line="+3" />
         <source>Note (saved automatically)</source>
-        <translation type="unfinished" />
+        <translation>备注（自动保存）</translation>
     </message>
     <message>
         <location line="+1" />
         <source>Remove bookmark (the note is kept if you bookmark it again)</source>
-        <translation type="unfinished" />
+        <translation>删除书签（再次添加书签时备注仍保留）</translation>
     </message>
     <message>
         <location line="+12" />
         <source>Editing…</source>
-        <translation type="unfinished" />
+        <translation>正在编辑…</translation>
     </message>
     <message>
         <location line="+12" />
         <source>Not saved: %1</source>
-        <translation type="unfinished" />
+        <translation>未保存：%1</translation>
     </message>
     <message>
         <location line="+4" />
         <source>Saved</source>
-        <translation type="unfinished" />
+        <translation>已保存</translation>
     </message>
 </context>
 <context>
