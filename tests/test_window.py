@@ -246,3 +246,28 @@ def test_accessible_names_and_shortcuts(make_window):
         a.focus_search,
     ):
         assert not action.shortcut().isEmpty(), action.text()
+
+
+def test_bookmark_toggle_marks_tree_detail_and_facet(make_window, qtbot):
+    w = make_window()
+    if not w.bookmarks.available:
+        pytest.skip("bookmark store not available")
+    w.detail.show_target("rec:6")
+    assert w.actions_.toggle_bookmark.isEnabled()
+    w.actions_.toggle_bookmark.trigger()  # Ctrl+D / toolbar star
+    assert w.bookmarks.is_bookmarked("rec:6")
+    assert w.actions_.toggle_bookmark.isChecked()
+    qtbot.waitUntil(lambda: "⚑" in w.tree_model.index_for("rec:6").data(), timeout=2000)
+    w.sidebar.toggle("bookmarked", True)
+    assert w.tree_model.shown_count() == 1
+    assert w.sidebar.result.bookmarked == 1
+    w.sidebar.clear_all()
+    qtbot.keyClick(w, Qt.Key.Key_D, Qt.KeyboardModifier.ControlModifier)
+    assert not w.bookmarks.is_bookmarked("rec:6")
+    qtbot.waitUntil(lambda: "⚑" not in w.tree_model.index_for("rec:6").data(), timeout=2000)
+
+
+def test_toolbar_icons_load(make_window):
+    w = make_window()
+    for action in (w.actions_.back, w.actions_.forward, w.actions_.toggle_bookmark, w.actions_.zoom_in):
+        assert not action.icon().isNull()

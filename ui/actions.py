@@ -12,8 +12,15 @@ SK = QKeySequence.StandardKey
 
 
 def icon(name: str) -> QIcon:
+    """An SVG icon from resources/icons; ``name-filled.svg``, if present, is the checked state."""
     path = resource("icons", f"{name}.svg")
-    return QIcon(str(path)) if path.exists() else QIcon()
+    if not path.exists():
+        return QIcon()
+    result = QIcon(str(path))
+    checked = resource("icons", f"{name}-filled.svg")
+    if checked.exists():
+        result.addFile(str(checked), state=QIcon.State.On)
+    return result
 
 
 class Actions(QObject):
