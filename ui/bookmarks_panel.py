@@ -7,6 +7,7 @@ never overwrites text the user is still editing when another instance changes th
 from __future__ import annotations
 
 import html
+import sqlite3
 
 from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QFontMetrics
@@ -121,7 +122,7 @@ class _Row(QFrame):
         text = self.editor.toPlainText()
         try:
             self.panel.store.set_note(self.kind, self.number, text)
-        except (BookmarkStoreError, ValueError) as exc:
+        except (BookmarkStoreError, ValueError, sqlite3.Error) as exc:  # kept in the editor, shown as unsaved
             self.state.setText(self.tr("Not saved: %1").replace("%1", str(exc)))
             self.state.setToolTip(str(exc))
             return False
