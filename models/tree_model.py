@@ -241,8 +241,8 @@ class RecommendationTreeModel(QAbstractItemModel):
             s = node.summary
             star = "★" if s.immediate else ""
             mark = " ⚑" if node.target in self._bookmarks else ""
-            joint = f"  ⇄ {'、'.join(map(str, s.reported_with))}" if s.reported_with else ""
-            return f"{s.number}{star}  {s.title}{joint}{mark}"
+            joint = f"[⇄{'、'.join(map(str, s.reported_with))}] " if s.reported_with else ""
+            return f"{s.number}{star}  {joint}{s.title}{mark}"
         if k == "review" and node.review:
             mark = " ⚑" if node.target in self._bookmarks else ""
             return f"{node.review.number}  {node.review.title}{mark}"

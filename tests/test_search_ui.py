@@ -159,3 +159,12 @@ def test_evaluate_with_fake_repo():
     assert result.reviews == set()  # facets hide Annex II
     result = evaluate(repo, FilterState(bookmarked_only=True), lambda: {3, 4})
     assert result.numbers == [3, 4] and result.bookmarked == 2
+
+
+def test_facet_panel_built_once(window):
+    from ui.facet_panel import FacetPanel
+
+    window.sidebar.set_query("专利")
+    window.sidebar.clear_all()
+    window.finish_startup()
+    assert len(window.sidebar.findChildren(FacetPanel)) == 1

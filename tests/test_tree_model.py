@@ -66,7 +66,7 @@ def test_real_cluster_membership(repo):
     for cluster, numbers in expected.items():
         for n in numbers:
             assert model.index_for(f"rec:{n}").parent().data().startswith(cluster)
-    assert "⇄ 14、17" in model.index_for("rec:13").data()
+    assert "[⇄14、17]" in model.index_for("rec:13").data()
 
 
 def test_filter_keeps_clusters_and_updates_counts(repo, qtmodeltester):

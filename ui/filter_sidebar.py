@@ -151,7 +151,6 @@ class FilterSidebar(QWidget):
     def clear_all(self) -> None:
         self.search.clear()
         self.state = FilterState()
-        self._populated = False
         self.apply_now()
 
     def apply_now(self) -> None:

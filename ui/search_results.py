@@ -109,6 +109,7 @@ class SearchResultView(QTreeView):
         self.setObjectName("searchResults")
         self.setTextElideMode(Qt.TextElideMode.ElideRight)
         model.modelReset.connect(self.expandAll)
+        self.expandAll()
         self.clicked.connect(self.open_index)
         self.activated.connect(self.open_index)
 

@@ -1,0 +1,102 @@
+"""Take the README screenshots: ``xvfb-run -a -s "-screen 0 1400x900x24" .venv/bin/python docs/take_screenshots.py``.
+
+Writes docs/images/{window-zh,window-en,search-zh,overview-zh,overview-dark}.png from the real
+database, with fresh settings and bookmarks (nothing of the user's is read or changed).
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+import tempfile
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+OUT = ROOT / "docs" / "images"
+
+
+def main() -> int:
+    tmp = tempfile.mkdtemp()
+    os.environ.update(DA_NAVIGATOR_SETTINGS_DIR=f"{tmp}/settings", DA_NAVIGATOR_USER_DIR=f"{tmp}/user")
+    sys.path.insert(0, str(ROOT))
+    from PySide6.QtGui import QColor, QPalette
+    from PySide6.QtWidgets import QApplication
+
+    from models.repository import ContentRepository
+    from ui.app import make_app
+    from ui.i18n import Translations
+    from ui.main_window import MainWindow
+
+    app = make_app()
+    OUT.mkdir(parents=True, exist_ok=True)
+    repo = ContentRepository()
+
+    def window(lang: str) -> MainWindow:
+        translations = Translations()
+        translations.switch(lang)
+        w = MainWindow(repo, translations)
+        w.resize(1400, 860)
+        w.splitter.setSizes([310, 360, 730])
+        w.show()
+        w.finish_startup()
+        settle()
+        return w
+
+    def settle() -> None:
+        for _ in range(5):
+            app.processEvents()
+
+    def shot(w: MainWindow, name: str) -> None:
+        settle()
+        w.grab().save(str(OUT / f"{name}.png"))
+        print("wrote", OUT / f"{name}.png")
+
+    w = window("zh")
+    w.detail.show_target("rec:13")
+    w.tree.setFocus()
+    shot(w, "window-zh")
+    w.sidebar.search.setFocus()
+    w.sidebar.set_query("中小企业")
+    model = w.sidebar.results_model
+    first = model.index(0, 0)
+    w.sidebar.results.setCurrentIndex(model.index(0, 0, first))
+    w.sidebar.results.open_index(model.index(0, 0, first))
+    shot(w, "search-zh")
+    w.sidebar.clear_all()
+    w.detail.show_target("overview")
+    shot(w, "overview-zh")
+    w.actions_.lang_en.trigger()
+    settle()
+    w.detail.show_target("rec:6")
+    shot(w, "window-en")
+    w.close()
+
+    dark = QPalette()
+    for role, color in (
+        (QPalette.ColorRole.Window, "#202124"),
+        (QPalette.ColorRole.WindowText, "#e8eaed"),
+        (QPalette.ColorRole.Base, "#2a2b2f"),
+        (QPalette.ColorRole.AlternateBase, "#303136"),
+        (QPalette.ColorRole.Text, "#e8eaed"),
+        (QPalette.ColorRole.Button, "#303136"),
+        (QPalette.ColorRole.ButtonText, "#e8eaed"),
+        (QPalette.ColorRole.Highlight, "#3d7bd9"),
+        (QPalette.ColorRole.HighlightedText, "#ffffff"),
+        (QPalette.ColorRole.PlaceholderText, "#9aa0a6"),
+        (QPalette.ColorRole.ToolTipBase, "#303136"),
+        (QPalette.ColorRole.ToolTipText, "#e8eaed"),
+    ):
+        dark.setColor(role, QColor(color))
+    QApplication.setPalette(dark)
+    from ui.app import stylesheet
+
+    app.setStyleSheet(stylesheet(app))
+    w = window("zh")
+    w.detail.show_target("overview")
+    shot(w, "overview-dark")
+    w.close()
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
