@@ -68,7 +68,11 @@ class SnippetDelegate(QStyledItemDelegate):
         painter.drawText(QRect(x, top, width + 1, height), flags, label)
         x += width
         snippet = (index.data(SnippetRole) or "").replace("\n", " ")
-        for i, part in enumerate(snippet.replace("\x03", "\x02").split("\x02")):
+        parts = snippet.replace("\x03", "\x02").split("\x02")
+        lead_room = (right - x) // 3  # keep the first match in view: trim the text before it
+        if len(parts) > 1 and fm.horizontalAdvance(parts[0]) > lead_room:
+            parts[0] = "…" + fm.elidedText(parts[0][::-1], Qt.TextElideMode.ElideRight, lead_room)[::-1].lstrip("…")
+        for i, part in enumerate(parts):
             if not part:
                 continue
             if x >= right:
