@@ -19,7 +19,7 @@ QM := $(patsubst %.ts,%.qm,$(wildcard resources/i18n/*.ts))
 UI_SOURCES := $(shell find ui models -name '*.py' 2>/dev/null) $(wildcard resources/i18n/*.ts)
 DIST_DIR := dist/DA Navigator
 
-.PHONY: run test lint setup db font i18n resources dist selftest bench clean distclean
+.PHONY: run test lint setup db font i18n resources dist dist-onefile selftest bench clean distclean
 
 # ---- set-up -----------------------------------------------------------------------------------
 $(APT_STAMP): tools/apt-packages.txt tools/setup_system.sh
@@ -54,7 +54,7 @@ i18n: $(QM)
 resources: $(FONT) $(QM)
 
 # ---- everyday targets ---------------------------------------------------------------------------
-run: $(DB) i18n
+run: $(DB) resources
 	@if [ -n "$$DISPLAY" ] || [ -n "$$WAYLAND_DISPLAY" ]; then \
 	  $(PY) main.py $(ARGS); \
 	else \
@@ -66,7 +66,7 @@ run: $(DB) i18n
 lint: $(VENV_STAMP)
 	$(VENV)/bin/ruff check .
 
-test: lint i18n
+test: lint resources
 	QT_QPA_PLATFORM=offscreen $(PY) -m pytest $(PYTEST_ARGS)
 
 # ---- the bundle ---------------------------------------------------------------------------------
@@ -75,6 +75,12 @@ dist: $(DB) resources
 	$(PY) -m PyInstaller --noconfirm --log-level WARN build.spec
 	@du -sh "$(DIST_DIR)"
 	@rm -f "dist/DA Navigator.zip" && (cd dist && zip -qr9y "DA Navigator.zip" "DA Navigator") && du -h "dist/DA Navigator.zip"
+
+# Optional single-file build (unpacks itself on every launch, so onedir is what we ship).
+dist-onefile: $(DB) resources
+	DA_NAVIGATOR_ONEFILE=1 $(PY) -m PyInstaller --noconfirm --log-level WARN \
+	  --distpath dist/onefile --workpath build/onefile build.spec
+	@du -sh "dist/onefile/DA Navigator"
 
 # The frozen self-test, with the system's fonts and with no fonts at all.
 selftest:
