@@ -23,6 +23,12 @@ from models.paths import resource
 NOTE_PRINT_LIMIT = 1500  # characters of a note that are printed (keeps the summary within two pages)
 _FOOTNOTE_REF = re.compile(r"\[\^\d{1,3}\]")
 _ANCHOR = re.compile(r"</?a\b[^>]*>", re.IGNORECASE)
+_SYMBOL = re.compile(r"(?<![A-Za-z0-9/])[A-Z]{2,}(?:/[A-Za-z0-9.]{1,8})+")
+_JOIN = "/\u2060"  # a word joiner after each "/": a symbol such as CDIP/12/8 never breaks across lines
+
+
+def _keep_symbols_whole(text: str) -> str:
+    return _SYMBOL.sub(lambda m: m.group(0).replace("/", _JOIN), text)
 
 
 @dataclass(frozen=True)
@@ -58,7 +64,7 @@ def numbers_text(numbers: Iterable[int]) -> str:
 
 def _markdown(text: str) -> str:
     """Markdown → print HTML: no footnote markers (footnotes are not printed), no hyperlinks."""
-    body = Renderer(documents=(), max_rec=0).blocks(_FOOTNOTE_REF.sub("", text or ""))
+    body = Renderer(documents=(), max_rec=0).blocks(_keep_symbols_whole(_FOOTNOTE_REF.sub("", text or "")))
     return _ANCHOR.sub("", body)
 
 
@@ -89,7 +95,8 @@ def _references(rec: Recommendation) -> str:
     if rec.cited_by:
         rows.append(("被引用于", "建议 " + numbers_text(rec.cited_by)))
     if rec.documents:
-        rows.append(("引用文件", html.escape("、".join(rec.documents))))
+        rows.append(("引用文件", "、".join(html.escape(d).replace("/", _JOIN)
+                                          for d in rec.documents)))
     if not rows:
         return ""
     body = "".join(f'<tr><td class="label" width="70">{k}</td><td>{v}</td></tr>' for k, v in rows)
@@ -106,6 +113,7 @@ def summary_html(doc: Document, rec: Recommendation, cluster_title: str = "", no
     meta = [f"第 {html.escape(rec.cluster)} 组" + (f"：{html.escape(cluster_title)}" if cluster_title else "")]
     if rec.immediate:
         meta.append('<span class="star">★</span> 需立即实施')
+    meta.append(f"报告期：{html.escape(doc.period)}")
     joint = ""
     if rec.reported_with:
         joint = (

@@ -112,3 +112,16 @@ def test_parse_numbers() -> None:
     for bad in ("", "0", "46", "6,x", "1-99", "-3"):
         with pytest.raises(ValueError):
             summary.parse_numbers(bad, valid)
+
+
+def test_summary_html_is_pure_and_complete(repo) -> None:
+    """models.summary needs no widgets: header, text, joint note, escaped note, no implementation."""
+    doc = repo.document()
+    rec = repo.recommendation(13)
+    body = summary.summary_html(doc, rec, "技术援助和能力建设", "a < b & c")
+    assert "建议 13" in body and "与建议 14、17 合并报告" in body
+    assert "a &lt; b &amp; c" in body
+    assert "落实工作" not in body and "活动/成果" not in body
+    assert "<a " not in body and "[^" not in body  # no links, no footnote markers on paper
+    assert "CDIP/\u20603/\u20603" in body  # symbols never break across lines
+    assert summary.citation(doc, 13) == "来源：CDIP/33/2，附件一，建议 13"

@@ -101,6 +101,7 @@ class Part:
 
     html: str
     header: str = ""  # right side of the running header ("" on the cover: no header)
+    detail: str = ""  # after the header: the cluster's title
     citation: str = ""  # footer, left
     doc: QTextDocument | None = field(default=None, repr=False)
     first_page: int = 0  # 1-based, set by layout
@@ -192,12 +193,17 @@ class PrintJob:
         grey = QColor("#5a6570")
         painter.setPen(grey)
         if part.header:
-            painter.setFont(print_font(8))
             band = QRectF(0, 0, width, header_h - 6 * pt)
-            left = f"{self.document.symbol} · {self.document.title}（{self.document.period}）"
-            painter.drawText(band, Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter, left)
+            right = part.header + (f" · {part.detail}" if part.detail else "")
             painter.setFont(print_font(8, bold=True))
-            painter.drawText(band, Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter, part.header)
+            used = painter.boundingRect(band, Qt.AlignmentFlag.AlignRight, right).width()
+            painter.drawText(band, Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter, right)
+            painter.setFont(print_font(8))
+            left = painter.fontMetrics().elidedText(
+                f"{self.document.symbol} · {self.document.title}", Qt.TextElideMode.ElideRight,
+                int(max(0.0, width - used - 12 * pt)),
+            )
+            painter.drawText(band, Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter, left)
             painter.setPen(QPen(QColor("#9fb3c8"), 0.6 * pt))
             painter.drawLine(QPointF(0, header_h - 5 * pt), QPointF(width, header_h - 5 * pt))
         # body
@@ -236,7 +242,8 @@ def summary_part(repo: object, number: int, note: str = "", clusters: Mapping[st
     rec = repo.recommendation(number)  # type: ignore[attr-defined]
     clusters = clusters if clusters is not None else _cluster_titles(repo)
     body = summary.summary_html(doc, rec, clusters.get(rec.cluster, ""), note)
-    return Part(body, header=summary.summary_title(rec), citation=summary.citation(doc, number))
+    return Part(body, header=summary.summary_title(rec), detail=clusters.get(rec.cluster, ""),
+                citation=summary.citation(doc, number))
 
 
 def summary_job(repo: object, number: int, note: str = "") -> PrintJob:
