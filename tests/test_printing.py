@@ -123,5 +123,5 @@ def test_summary_html_is_pure_and_complete(repo) -> None:
     assert "a &lt; b &amp; c" in body
     assert "落实工作" not in body and "活动/成果" not in body
     assert "<a " not in body and "[^" not in body  # no links, no footnote markers on paper
-    assert "CDIP/\u20603/\u20603" in body  # symbols never break across lines
+    assert "CDIP/\u20603/\u20605" in body  # symbols never break across lines
     assert summary.citation(doc, 13) == "来源：CDIP/33/2，附件一，建议 13"
