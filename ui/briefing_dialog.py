@@ -30,7 +30,7 @@ class BriefingDialog(QDialog):
         self.list = QListWidget(self)
         for s in repo.summaries():  # type: ignore[attr-defined]
             star = " ★" if s.immediate else ""
-            mark = " 🔖" if s.number in self._bookmarked else ""
+            mark = " ⚑" if s.number in self._bookmarked else ""
             label = self.tr("Recommendation %1").replace("%1", str(s.number))
             item = QListWidgetItem(f"{label}{star}{mark}  {s.title}")
             item.setData(Qt.ItemDataRole.UserRole, s.number)
