@@ -119,19 +119,22 @@ def _window():
     window = MainWindow(ContentRepository(), translations)
     window.resize(1400, 900)
     window.show()
+    window.finish_startup()
     app.processEvents()
     return app, window
 
 
-def keystrokes(app, window, runs: int) -> dict:
+def keystrokes(app, window, runs: int) -> list[dict]:
+    """Per query: the median over ``runs`` of one key press into the search box until the tree
+    and the result list are updated (models reset, counts, facets) and, second figure, repainted."""
     from PySide6.QtCore import QEvent, Qt
     from PySide6.QtGui import QKeyEvent
     from PySide6.QtWidgets import QApplication
 
     sidebar = window.sidebar
-    per_query = []
+    updated, painted = [], []
     for query in QUERIES:
-        samples = []
+        up, pa = [], []
         for _ in range(runs):
             sidebar.search.setText(query[:-1])
             sidebar.apply_now()
@@ -142,23 +145,39 @@ def keystrokes(app, window, runs: int) -> dict:
             )
             t0 = time.perf_counter()
             QApplication.sendEvent(sidebar.search, press)
+            t1 = time.perf_counter()
             window.tree.viewport().repaint()
             sidebar.results.viewport().repaint()
-            samples.append((time.perf_counter() - t0) * 1000)
+            t2 = time.perf_counter()
+            up.append((t1 - t0) * 1000)
+            pa.append((t2 - t0) * 1000)
             assert sidebar.state.query == query, (sidebar.state.query, query)
-        per_query.append(statistics.median(samples))
-    value = statistics.median(per_query)
-    return {
-        "name": f"keystroke → tree + result list updated (median over {len(QUERIES)} queries)",
-        "value": round(value, 2),
-        "unit": "ms",
-        "baseline": None,
-        "ratio": None,
-        "budget": "<= 16 ms",
-        "ok": value <= 16,
-        "max": round(max(per_query), 2),
-        "per_query": {q: round(v, 2) for q, v in zip(QUERIES, per_query, strict=True)},
-    }
+        updated.append(statistics.median(up))
+        painted.append(statistics.median(pa))
+    rows = []
+    for label, values, budget in (
+        ("updated (models, counts, facets)", updated, None),
+        ("updated and repainted", painted, 16.0),
+    ):
+        value = statistics.median(values)
+        rows.append(
+            {
+                "name": f"keystroke → tree + result list {label} (median over {len(QUERIES)} queries)",
+                "value": round(value, 2),
+                "unit": "ms",
+                "baseline": None,
+                "ratio": None,
+                "budget": f"<= {budget:g} ms" if budget else None,
+                "ok": (value <= budget) if budget else None,
+                "max": round(max(values), 2),
+                "per_query": {q: round(v, 2) for q, v in zip(QUERIES, values, strict=True)},
+            }
+        )
+    rows[1]["note"] = (
+        "a full repaint of the 360x800 tree viewport alone costs ~10-15 ms on this machine "
+        "(offscreen raster; the same for a QStandardItemModel tree with the same labels)"
+    )
+    return rows
 
 
 def selection(app, window, runs: int) -> dict:
@@ -192,7 +211,7 @@ def run() -> list[dict]:
     runs = int(os.environ.get("BENCH_RUNS", "7"))
     rows = [startup(runs)]
     app, window = _window()
-    rows.append(keystrokes(app, window, max(3, runs)))
+    rows.extend(keystrokes(app, window, max(3, runs)))
     rows.append(selection(app, window, max(3, runs // 2)))
     window.close()
     return rows

@@ -29,6 +29,7 @@ ImmediateRole = Qt.ItemDataRole.UserRole + 5
 
 _Index = QModelIndex | QPersistentModelIndex
 _NO_PARENT = QModelIndex()
+_DISPLAY = int(Qt.ItemDataRole.DisplayRole)
 
 
 def tr(text: str) -> str:
@@ -44,14 +45,17 @@ class Node:
     summary: RecommendationSummary | None = None
     review: ReviewRecommendation | None = None
     total: int = 0
+    row_index: int = 0
+    label: str | None = None  # display text, cached until the next rebuild or bookmark change
 
     def add(self, child: Node) -> Node:
         child.parent = self
+        child.row_index = len(self.children)
         self.children.append(child)
         return child
 
     def row(self) -> int:
-        return self.parent.children.index(self) if self.parent else 0
+        return self.row_index
 
     @property
     def target(self) -> str:
@@ -86,6 +90,7 @@ class RecommendationTreeModel(QAbstractItemModel):
         self._bookmarks: set[str] = set()
         self._root = Node("root")
         self._by_target: dict[str, list[Node]] = {}
+        self._role_handlers = self._role_table()
         self._build()
 
     # --- structure ------------------------------------------------------------------
@@ -151,6 +156,8 @@ class RecommendationTreeModel(QAbstractItemModel):
         changed = new ^ self._bookmarks
         self._bookmarks = new
         for target in changed:
+            for node in self._by_target.get(target, []):
+                node.label = None
             for index in self.indexes_for(target):
                 self.dataChanged.emit(index, index, [Qt.ItemDataRole.DisplayRole, BookmarkedRole])
 
@@ -211,29 +218,27 @@ class RecommendationTreeModel(QAbstractItemModel):
             return tr("Recommendations")
         return None
 
-    def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole):
+    def data(self, index: _Index, role: int = _DISPLAY):
         if not index.isValid():
             return None
         node: Node = index.internalPointer()
-        if role == Qt.ItemDataRole.DisplayRole:
-            return self._label(node)
-        if role == Qt.ItemDataRole.ToolTipRole:
-            return self._tooltip(node)
-        if role == Qt.ItemDataRole.AccessibleTextRole:
-            return self._label(node).replace("★", tr("immediate"))
-        if role == TargetRole:
-            return node.target
-        if role == KindRole:
-            return node.kind
-        if role == NumberRole:
-            if node.summary:
-                return node.summary.number
-            return node.review.number if node.review else 0
-        if role == BookmarkedRole:
-            return bool(node.target) and node.target in self._bookmarks
-        if role == ImmediateRole:
-            return bool(node.summary and node.summary.immediate)
-        return None
+        if role == _DISPLAY:  # by far the most frequent: cached
+            if node.label is None:
+                node.label = self._label(node)
+            return node.label
+        handler = self._role_handlers.get(role)
+        return handler(node) if handler is not None else None
+
+    def _role_table(self) -> dict:
+        return {
+            int(Qt.ItemDataRole.ToolTipRole): self._tooltip,
+            int(Qt.ItemDataRole.AccessibleTextRole): lambda n: self._label(n).replace("★", tr("immediate")),
+            TargetRole: lambda n: n.target,
+            KindRole: lambda n: n.kind,
+            NumberRole: lambda n: n.summary.number if n.summary else (n.review.number if n.review else 0),
+            BookmarkedRole: lambda n: bool(n.target) and n.target in self._bookmarks,
+            ImmediateRole: lambda n: bool(n.summary and n.summary.immediate),
+        }
 
     def _label(self, node: Node) -> str:
         k = node.kind
