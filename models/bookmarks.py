@@ -12,6 +12,7 @@ Schema history (``PRAGMA user_version``):
 
 from __future__ import annotations
 
+import contextlib
 import shutil
 import sqlite3
 import time
@@ -220,8 +221,12 @@ class BookmarkStore:
         try:
             result = fn(self._conn)
             self._conn.execute("COMMIT")
-        except BaseException:
-            self._conn.execute("ROLLBACK")
+        except BaseException as exc:
+            if self._conn.in_transaction:
+                with contextlib.suppress(sqlite3.Error):
+                    self._conn.execute("ROLLBACK")
+            if isinstance(exc, sqlite3.DatabaseError):  # disk full, I/O error, file damaged while open
+                raise StoreUnavailableError(f"书签未保存（{self.path}）：{exc}") from exc
             raise
         return result
 

@@ -219,3 +219,20 @@ def test_two_instances_interleaved(store_path: Path) -> None:
     b.set_note(REC, 1, "b again")
     assert a.note(REC, 1) == "b again" and a.note(REC, 2) == "from b"
     assert b.numbers(REC) == {1, 2}
+
+
+def test_failed_write_is_a_clear_error_and_changes_nothing(store_path: Path) -> None:
+    from models.bookmarks import StoreUnavailableError
+
+    store = BookmarkStore(store_path)
+    store.add(REC, 1)
+    other = sqlite3.connect(store_path, timeout=0)
+    other.execute("BEGIN EXCLUSIVE")  # another process holds the write lock for too long
+    store._conn.execute("PRAGMA busy_timeout = 50")
+    with pytest.raises(StoreUnavailableError, match="暂时无法写入"):
+        store.add(REC, 2)
+    other.execute("ROLLBACK")
+    other.close()
+    assert store.numbers(REC) == {1}
+    store.add(REC, 2)  # and it works again once the lock is gone
+    assert store.numbers(REC) == {1, 2}
