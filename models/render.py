@@ -42,6 +42,7 @@ def section_title(key: str) -> str:
         "progress": tr("Progress"),
         "links": tr("Links"),
         "references": tr("References"),
+        "cover": tr("Cover note"),
     }
     return titles.get(key, key)
 
@@ -172,7 +173,7 @@ def render_cover(doc: Document, cover_markdown: str, terms: Iterable[str] = ()) 
     out = [
         f'<h1><a name="top"></a>{r.text(doc.title)}</h1>',
         f'<p class="meta">{html.escape(f"{doc.symbol} · {doc.date} · {doc.language}")} · {r.text(doc.period)}</p>',
-        _heading("text"),
+        _heading("cover"),
         r.blocks(cover_markdown),
     ]
     return "\n".join(out), r.hit_count

@@ -271,3 +271,47 @@ def test_toolbar_icons_load(make_window):
     w = make_window()
     for action in (w.actions_.back, w.actions_.forward, w.actions_.toggle_bookmark, w.actions_.zoom_in):
         assert not action.icon().isNull()
+
+
+@pytest.mark.qt_log_ignore("This plugin does not support raise")  # the offscreen platform, showing a tooltip
+def test_footnote_reference_tooltip_and_jump(make_window, repo, qtbot):
+    from PySide6.QtCore import QEvent
+    from PySide6.QtGui import QHelpEvent
+    from PySide6.QtWidgets import QApplication, QToolTip
+
+    w = make_window()
+    number, note = next(
+        (n, fn)
+        for n in range(1, 46)
+        for fn in repo.recommendation(n).footnotes
+        if f"[^{fn.number}]"
+        in repo.recommendation(n).implementation
+        + "".join(repo.recommendation(n).highlights)
+        + repo.recommendation(n).activities
+    )
+    w.detail.show_target(f"rec:{number}")
+    browser = w.detail.browser
+    doc = browser.document()
+    block, position = doc.begin(), None
+    while block.isValid() and position is None:
+        it = block.begin()
+        while not it.atEnd():
+            fragment = it.fragment()
+            if fragment.charFormat().anchorHref() == f"fn:{note.number}":
+                position = fragment.position()
+                break
+            it += 1
+        block = block.next()
+    assert position is not None
+    cursor = QTextCursor(doc)
+    cursor.setPosition(position + 1)
+    browser.setTextCursor(cursor)
+    browser.ensureCursorVisible()
+    point = browser.cursorRect(cursor).center() - QPoint(2, 0)
+    assert browser.anchorAt(point) == f"fn:{note.number}"
+    event = QHelpEvent(QEvent.Type.ToolTip, point, browser.viewport().mapToGlobal(point))
+    QApplication.sendEvent(browser.viewport(), event)
+    qtbot.waitUntil(QToolTip.isVisible, timeout=2000)
+    assert QToolTip.text() == w.detail.footnote_text(note.number) == note.text
+    browser.anchorClicked.emit(QUrl(f"fn:{note.number}"))
+    assert w.detail.target == f"rec:{number}"  # a footnote link scrolls, it does not navigate
