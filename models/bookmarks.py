@@ -3,75 +3,38 @@
 Rows are keyed by edition (document symbol + language), kind ("recommendation" |
 "review") and number, so bookmarks survive upgrades and content-database rebuilds.
 Removing a bookmark keeps its note as a tombstone (``removed`` set), so toggling it
-back restores the note and an older import cannot resurrect it.
-
-Schema history (``PRAGMA user_version``):
-  1  ``bookmarks(number PRIMARY KEY, note, added REAL)``: recommendations of one edition.
-  2  ``bookmark(symbol, language, kind, number, note, created, updated, removed)``.
+back restores the note and an older import cannot resurrect it. Opening, migration and
+recovery live in models.bookmark_schema.
 """
 
 from __future__ import annotations
 
 import contextlib
-import shutil
 import sqlite3
-import time
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
 
-SCHEMA_VERSION = 2
+from models.bookmark_schema import COLUMNS as _COLUMNS
+from models.bookmark_schema import (  # re-exported: callers import everything from here
+    SCHEMA_VERSION,
+    BookmarkStoreError,
+    Recovery,
+    StoreTooNewError,
+    StoreUnavailableError,
+    open_store,
+    write_v1_store,
+)
+
+__all__ = [
+    "SCHEMA_VERSION", "Bookmark", "BookmarkStore", "BookmarkStoreError", "MergeCounts", "Recovery",
+    "StoreTooNewError", "StoreUnavailableError", "default_store_path", "write_v1_store",
+]
+
 KINDS = ("recommendation", "review")
 DEFAULT_EDITION = ("CDIP/33/2", "zh")
 MAX_NOTE_CHARS = 100_000
-BUSY_TIMEOUT_MS = 10_000
-_CORRUPT_CODES = {11, 26}  # SQLITE_CORRUPT, SQLITE_NOTADB
-
-_SCHEMA_V2 = """
-CREATE TABLE IF NOT EXISTS bookmark (
-    symbol   TEXT NOT NULL,
-    language TEXT NOT NULL,
-    kind     TEXT NOT NULL CHECK (kind IN ('recommendation', 'review')),
-    number   INTEGER NOT NULL CHECK (number > 0),
-    note     TEXT NOT NULL DEFAULT '',
-    created  TEXT NOT NULL,
-    updated  TEXT NOT NULL,
-    removed  TEXT,
-    PRIMARY KEY (symbol, language, kind, number)
-) WITHOUT ROWID;
-"""
-_COLUMNS = "symbol, language, kind, number, note, created, updated, removed"
-
-
-class BookmarkStoreError(Exception):
-    """Base class; ``str()`` is a user-facing message."""
-
-
-class StoreTooNewError(BookmarkStoreError):
-    """The store was written by a newer version of the app; it is left untouched."""
-
-    def __init__(self, path: Path, found: int, supported: int) -> None:
-        self.path, self.found, self.supported = path, found, supported
-        super().__init__(
-            f"书签文件 {path} 由更新版本的程序创建（格式版本 {found}，本程序支持 {supported}）。"
-            "为避免损坏，未作任何修改；请升级程序后再打开。"
-        )
-
-
-class StoreUnavailableError(BookmarkStoreError):
-    """The store could not be opened or written (locked for too long, disk full, no permission)."""
-
-
-@dataclass(frozen=True)
-class Recovery:
-    """A corrupt store was moved aside and a fresh one started."""
-
-    moved_to: Path
-    reason: str
-
-    def message(self) -> str:
-        return f"书签文件已损坏（{self.reason}），已移至 {self.moved_to}，并新建了空的书签文件。"
 
 
 @dataclass(frozen=True)
@@ -117,96 +80,13 @@ class BookmarkStore:
     def __init__(self, path: Path | str | None = None, edition: tuple[str, str] = DEFAULT_EDITION) -> None:
         self.path = Path(path) if path is not None else default_store_path()
         self.edition = edition
-        self.recovery: Recovery | None = None
-        self.migration_backup: Path | None = None
         self._listeners: list[Listener] = []
-        self.path.parent.mkdir(parents=True, exist_ok=True)
-        try:
-            self._conn = self._open()
-        except StoreTooNewError:
-            raise
-        except sqlite3.DatabaseError as exc:
-            if not _is_corruption(exc):
-                raise StoreUnavailableError(f"无法打开书签文件 {self.path}：{exc}") from exc
-            self.recovery = self._move_aside(str(exc))
-            self._conn = self._open()
+        self._closed = False
+        opened = open_store(self.path, edition)
+        self._conn = opened.conn
+        self.recovery = opened.recovery
+        self.migration_backup = opened.migration_backup
         self._data_version = self._pragma("data_version")
-
-    # --- opening, migration, recovery ---------------------------------------------
-    def _open(self) -> sqlite3.Connection:
-        conn = sqlite3.connect(self.path, isolation_level=None, timeout=BUSY_TIMEOUT_MS / 1000)
-        try:
-            conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
-            version = conn.execute("PRAGMA user_version").fetchone()[0]
-            if version > SCHEMA_VERSION:
-                raise StoreTooNewError(self.path, version, SCHEMA_VERSION)
-            check = conn.execute("PRAGMA quick_check").fetchone()[0]
-            if check != "ok":
-                raise _CorruptError(check)
-            conn.execute("PRAGMA journal_mode = WAL")
-            conn.execute("PRAGMA synchronous = FULL")
-            self._migrate(conn)
-        except BaseException:
-            conn.close()
-            raise
-        return conn
-
-    def _migrate(self, conn: sqlite3.Connection) -> None:
-        version = conn.execute("PRAGMA user_version").fetchone()[0]
-        if version == SCHEMA_VERSION:
-            return
-        if version > 0:  # a consistent copy first (SQLite's backup API cannot run inside our write)
-            self.migration_backup = self._backup(conn, version)
-        conn.execute("BEGIN IMMEDIATE")
-        try:
-            version = conn.execute("PRAGMA user_version").fetchone()[0]
-            if version > SCHEMA_VERSION:  # another, newer instance got here first
-                raise StoreTooNewError(self.path, version, SCHEMA_VERSION)
-            if version == 1:
-                self._migrate_1_to_2(conn)
-            elif version == 0:
-                conn.execute(_SCHEMA_V2)
-            conn.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
-            conn.execute("COMMIT")
-        except BaseException:
-            conn.execute("ROLLBACK")
-            raise
-
-    def _backup(self, conn: sqlite3.Connection, version: int) -> Path:
-        stamp = time.strftime("%Y%m%d-%H%M%S")
-        target = self.path.with_name(f"{self.path.stem}.v{version}-backup-{stamp}{self.path.suffix}")
-        dest = sqlite3.connect(target)
-        try:
-            conn.backup(dest)
-            dest.execute("PRAGMA journal_mode = DELETE")
-        finally:
-            dest.close()
-        return target
-
-    def _migrate_1_to_2(self, conn: sqlite3.Connection) -> None:
-        conn.execute(_SCHEMA_V2)
-        symbol, language = self.edition
-        for number, note, added in conn.execute("SELECT number, note, added FROM bookmarks").fetchall():
-            stamp = datetime.fromtimestamp(float(added), UTC).isoformat(timespec="microseconds")
-            conn.execute(
-                f"INSERT OR IGNORE INTO bookmark ({_COLUMNS}) VALUES (?, ?, 'recommendation', ?, ?, ?, ?, NULL)",
-                (symbol, language, int(number), note or "", stamp, stamp),
-            )
-        conn.execute("DROP TABLE bookmarks")
-
-    def _move_aside(self, reason: str) -> Recovery:
-        stamp = time.strftime("%Y%m%d-%H%M%S")
-        target = self.path.with_name(f"{self.path.stem}.corrupt-{stamp}{self.path.suffix}")
-        n = 1
-        while target.exists():
-            n += 1
-            target = self.path.with_name(f"{self.path.stem}.corrupt-{stamp}-{n}{self.path.suffix}")
-        shutil.move(self.path, target)
-        for suffix in ("-wal", "-shm"):
-            side = Path(str(self.path) + suffix)
-            if side.exists():
-                shutil.move(side, Path(str(target) + suffix))
-        return Recovery(target, reason)
 
     # --- plumbing -----------------------------------------------------------------
     def _pragma(self, name: str) -> int:
@@ -255,7 +135,12 @@ class BookmarkStore:
         self._notify("", 0)
         return True
 
+    @property
+    def closed(self) -> bool:
+        return self._closed
+
     def close(self) -> None:
+        self._closed = True
         self._conn.close()
 
     # --- reading ------------------------------------------------------------------
@@ -385,20 +270,6 @@ class BookmarkStore:
         return counts
 
 
-class _CorruptError(sqlite3.DatabaseError):
-    sqlite_errorcode = 11
-
-
-def _is_corruption(exc: sqlite3.DatabaseError) -> bool:
-    if isinstance(exc, _CorruptError):
-        return True
-    code = getattr(exc, "sqlite_errorcode", None)
-    if code is not None:
-        return code & 0xFF in _CORRUPT_CODES
-    text = str(exc).lower()
-    return "not a database" in text or "malformed" in text
-
-
 def _kind(kind: str) -> str:
     if kind not in KINDS:
         raise ValueError(f"unknown kind {kind!r}")
@@ -415,13 +286,3 @@ def _check_note(note: str) -> None:
         raise ValueError("note must be text")
     if len(note) > MAX_NOTE_CHARS:
         raise ValueError(f"笔记过长（{len(note)} 字，上限 {MAX_NOTE_CHARS}）")
-
-
-def write_v1_store(path: Path | str, rows: Iterable[tuple[int, str, float]]) -> None:
-    """Create a store in the version-1 layout (for migration tests and benches)."""
-    conn = sqlite3.connect(path)
-    conn.execute("CREATE TABLE bookmarks (number INTEGER PRIMARY KEY, note TEXT NOT NULL DEFAULT '', added REAL)")
-    conn.executemany("INSERT INTO bookmarks VALUES (?, ?, ?)", list(rows))
-    conn.execute("PRAGMA user_version = 1")
-    conn.commit()
-    conn.close()

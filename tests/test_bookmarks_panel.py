@@ -102,3 +102,14 @@ def test_rejected_import_changes_nothing(panel: BookmarksPanel, tmp_path: Path) 
     message = panel.import_from(str(bad), quiet=True)
     assert "UTF-8" in message
     assert numbers_shown(panel) == [1] and panel.store.note(REC, 1) == "keep"
+
+
+def test_closed_store_is_left_alone(panel: BookmarksPanel) -> None:
+    """After the window closed the store, refreshes and language changes do nothing (no crash)."""
+    panel.store.set_note(REC, 1, "saved")
+    panel.rows[(REC, 1)].editor.setPlainText("typed after close")
+    panel.store.close()
+    panel.refresh()
+    panel.retranslate()
+    assert panel.flush() is False
+    assert numbers_shown(panel) == [1]

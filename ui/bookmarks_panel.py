@@ -119,6 +119,8 @@ class _Row(QFrame):
         self.timer.stop()
         if not self.dirty:
             return True
+        if self.panel.store.closed:
+            return False
         text = self.editor.toPlainText()
         try:
             self.panel.store.set_note(self.kind, self.number, text)
@@ -200,6 +202,8 @@ class BookmarksPanel(QWidget):
 
     def refresh(self) -> None:
         """Rebuild the list from the store, keeping rows (and unsaved edits) that still exist."""
+        if self.store.closed:  # the window is closing
+            return
         order = "created" if self.sort.currentIndex() == 1 else "number"
         bookmarks = self.store.list(order=order)
         keys = [(b.kind, b.number) for b in bookmarks]
