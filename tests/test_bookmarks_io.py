@@ -207,3 +207,11 @@ def test_export_is_atomic_and_leaves_no_temp(tmp_path: Path, store: BookmarkStor
     export_json(store, out)
     assert json.loads(out.read_text(encoding="utf-8"))["bookmarks"][0]["number"] == 1
     assert sorted(p.name for p in tmp_path.iterdir() if p.name.startswith("b.json")) == ["b.json"]
+
+
+def test_valid_numbers_from_the_real_repository(repo) -> None:
+    from models.bookmark_io import valid_numbers_from_repo
+
+    valid = valid_numbers_from_repo(repo)
+    assert valid[("CDIP/33/2", "zh", "recommendation")] == set(range(1, 46))
+    assert valid[("CDIP/33/2", "zh", "review")] == {r.number for r in repo.reviews()}
