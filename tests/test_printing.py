@@ -125,3 +125,11 @@ def test_summary_html_is_pure_and_complete(repo) -> None:
     assert "<a " not in body and "[^" not in body  # no links, no footnote markers on paper
     assert "CDIP/\u20603/\u20605" in body  # symbols never break across lines
     assert summary.citation(doc, 13) == "来源：CDIP/33/2，附件一，建议 13"
+
+
+def test_missing_folder_and_unbreakable_note(repo, tmp_path: Path) -> None:
+    with pytest.raises(FileNotFoundError, match="文件夹不存在"):
+        write_pdf(summary_job(repo, 6), tmp_path / "missing" / "r6.pdf")
+    out = tmp_path / "long.pdf"
+    assert write_pdf(summary_job(repo, 10, "x" * 5000), out) <= 2  # wraps anywhere, never off the page
+    assert "x" * 40 in pdf_text(out)

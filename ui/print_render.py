@@ -26,6 +26,7 @@ from PySide6.QtGui import (
     QPdfWriter,
     QPen,
     QTextDocument,
+    QTextOption,
 )
 
 from models import summary
@@ -146,6 +147,9 @@ class PrintJob:
         doc.setDocumentMargin(0)
         doc.setDefaultFont(print_font(10.5))
         doc.setDefaultStyleSheet(summary.stylesheet())
+        option = QTextOption()
+        option.setWrapMode(QTextOption.WrapMode.WrapAtWordBoundaryOrAnywhere)  # long URLs, pasted runs
+        doc.setDefaultTextOption(option)
         doc.setHtml(part.html)
         doc.setPageSize(self._size)
         part.doc = doc
@@ -278,6 +282,8 @@ def briefing_job(repo: object, numbers: Sequence[int], notes: Mapping[int, str] 
 def write_pdf(job: PrintJob, path: Path | str, size: str = "a4", progress: Progress | None = None) -> int:
     """Write ``job`` as a PDF (atomically: a cancelled or failed export leaves no file); returns pages."""
     path = Path(path)
+    if not path.parent.is_dir():
+        raise FileNotFoundError(f"文件夹不存在：{path.parent}")
     tmp = path.with_name(path.name + ".part")
     writer = QPdfWriter(str(tmp))
     writer.setResolution(300)
