@@ -7,7 +7,7 @@ from collections.abc import Callable, Iterable
 
 from PySide6.QtCore import QEvent, QObject, Qt, QUrl, Signal
 from PySide6.QtGui import QDesktopServices, QFont, QPalette
-from PySide6.QtWidgets import QStackedWidget, QTextBrowser, QToolTip, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QFrame, QStackedWidget, QTextBrowser, QToolTip, QVBoxLayout, QWidget
 
 from models.history import History
 from models.render import citation, render_cover, render_recommendation, render_review
@@ -44,12 +44,14 @@ class DetailPane(QWidget):
         self.browser.setOpenLinks(False)
         self.browser.anchorClicked.connect(self._on_anchor)
         self.browser.highlighted.connect(self._on_hover)
-        self.browser.viewport().installEventFilter(self)
+        self._viewport = None  # its event filter (tooltips, mouse buttons) is installed after the first paint
         self._base_font = QFont(self.browser.font())
         self._find_bar = None
         self._overview_factory = overview_factory
         self._overview: QWidget | None = None
-        page = QWidget(self)
+        # Containers are QFrames: the first plain QWidget wrapper (or viewport()) makes PySide build
+        # the QWidget type with its ~70 enums, ~20 ms that the first paint does not need.
+        page = QFrame(self)
         page_layout = QVBoxLayout(page)
         page_layout.setContentsMargins(0, 0, 0, 0)
         page_layout.setSpacing(0)
@@ -62,6 +64,12 @@ class DetailPane(QWidget):
         layout.addWidget(self.stack)
         self.apply_palette()
         self.retranslate()
+
+    def install_viewport_filter(self) -> None:
+        """Footnote tooltips and mouse back/forward on the text (deferred until after the first paint)."""
+        if self._viewport is None:
+            self._viewport = self.browser.viewport()
+            self._viewport.installEventFilter(self)
 
     @property
     def find_bar(self):
@@ -210,7 +218,7 @@ class DetailPane(QWidget):
             if event.button() == Qt.MouseButton.ForwardButton:
                 self.forward()
                 return True
-        if watched is self.browser.viewport() and event.type() == QEvent.Type.ToolTip:
+        if watched is self._viewport and event.type() == QEvent.Type.ToolTip:
             anchor = self.browser.anchorAt(event.pos())
             if anchor.startswith("fn:") and anchor[3:].isdigit():
                 QToolTip.showText(

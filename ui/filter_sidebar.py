@@ -7,6 +7,7 @@ from collections.abc import Callable
 
 from PySide6.QtCore import QEvent, Qt, QTimer, Signal
 from PySide6.QtWidgets import (
+    QFrame,
     QHBoxLayout,
     QLabel,
     QLineEdit,
@@ -49,7 +50,7 @@ class FilterSidebar(QWidget):
         self.summary = QLabel(self, objectName="filterSummary", wordWrap=True)
         self.clear_button = QPushButton(self)
         self.clear_button.clicked.connect(self.clear_all)
-        self.empty = QWidget(self, objectName="emptyState")
+        self.empty = QFrame(self, objectName="emptyState")
         self.empty_label = QLabel(self.empty, wordWrap=True)
         self.empty_button = QPushButton(self.empty)
         self.empty_button.clicked.connect(self.clear_all)
@@ -65,14 +66,14 @@ class FilterSidebar(QWidget):
         self._results = None  # the result view, built at the first search
 
         self.facets = None  # a FacetPanel, built after the first paint (populate)
-        self.facets_holder = QWidget(self)
+        self.facets_holder = QFrame(self)
         self.facets_layout = QVBoxLayout(self.facets_holder)
         self.facets_layout.setContentsMargins(0, 0, 0, 0)
 
         top = QHBoxLayout()
         top.addWidget(self.summary, 1)
         top.addWidget(self.clear_button)
-        upper = QWidget(self)
+        upper = QFrame(self)  # QFrame, not QWidget: see DetailPane (start-up cost)
         upper_layout = QVBoxLayout(upper)
         upper_layout.setContentsMargins(0, 0, 0, 0)
         upper_layout.addWidget(self.empty)

@@ -90,6 +90,8 @@ class MainWindow(QMainWindow):
         if self._started:
             return
         self._started = True
+        self.detail.install_viewport_filter()
+        self.tree.use_fast_delegate()
         self.bookmarks.open()
         self.tree_model.set_bookmarks(self.bookmarks.targets())
         self.extras.bookmarks_ready()
