@@ -11,6 +11,7 @@ import csv
 import io
 import json
 import os
+import stat
 import tempfile
 from collections.abc import Collection, Mapping
 from dataclasses import dataclass
@@ -130,9 +131,12 @@ def read_import(path: Path | str, valid: ValidNumbers) -> list[Bookmark]:
     """Parse and check an import file; raises ImportRejected. Duplicate keys: the newer wins."""
     path = Path(path)
     try:
-        size = os.stat(path).st_size
+        info = os.stat(path)
     except OSError as exc:
         raise ImportRejected(f"无法读取文件 {path.name}：{exc.strerror}") from exc
+    if not stat.S_ISREG(info.st_mode):  # a folder, pipe or device would block or make no sense
+        raise ImportRejected(f"{path.name} 不是普通文件。")
+    size = info.st_size
     if size > MAX_IMPORT_BYTES:
         raise ImportRejected(
             f"文件过大（{size / 1048576:.1f} MB，上限 {MAX_IMPORT_BYTES // 1048576} MB），不是书签导出文件。"

@@ -215,3 +215,14 @@ def test_valid_numbers_from_the_real_repository(repo) -> None:
     valid = valid_numbers_from_repo(repo)
     assert valid[("CDIP/33/2", "zh", "recommendation")] == set(range(1, 46))
     assert valid[("CDIP/33/2", "zh", "review")] == {r.number for r in repo.reviews()}
+
+
+def test_folder_and_pipe_are_not_files(tmp_path: Path, store: BookmarkStore) -> None:
+    import os
+
+    with pytest.raises(ImportRejected, match="不是普通文件"):
+        import_file(store, tmp_path, VALID)
+    fifo = tmp_path / "pipe.json"
+    os.mkfifo(fifo)
+    with pytest.raises(ImportRejected, match="不是普通文件"):  # would block forever if opened
+        import_file(store, fifo, VALID)
