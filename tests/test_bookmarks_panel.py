@@ -113,3 +113,18 @@ def test_closed_store_is_left_alone(panel: BookmarksPanel) -> None:
     panel.retranslate()
     assert panel.flush() is False
     assert numbers_shown(panel) == [1]
+
+
+def test_notifier_signals_local_and_external_changes(qtbot, tmp_path: Path) -> None:
+    store = BookmarkStore(tmp_path / "b.sqlite")
+    notifier = BookmarkNotifier(store, poll_ms=50)
+    with qtbot.waitSignal(notifier.changed) as local:
+        store.toggle(REC, 9)
+    assert local.args == [REC, 9]
+    other = BookmarkStore(tmp_path / "b.sqlite")
+    with qtbot.waitSignal(notifier.changed, timeout=3000) as external:
+        other.add(REC, 10)  # another instance: picked up by the timer's poll
+    assert external.args == ["", 0]
+    notifier.detach()
+    other.close()
+    store.close()
