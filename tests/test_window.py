@@ -315,3 +315,18 @@ def test_footnote_reference_tooltip_and_jump(make_window, repo, qtbot):
     assert QToolTip.text() == w.detail.footnote_text(note.number) == note.text
     browser.anchorClicked.emit(QUrl(f"fn:{note.number}"))
     assert w.detail.target == f"rec:{number}"  # a footnote link scrolls, it does not navigate
+
+
+def test_run_app_reports_a_missing_database(qapp, monkeypatch, tmp_path):
+    import argparse
+
+    from PySide6.QtWidgets import QMessageBox
+
+    from ui.app import run_app
+
+    shown = []
+    monkeypatch.setattr(QMessageBox, "critical", staticmethod(lambda parent, title, text: shown.append(text)))
+    monkeypatch.setenv("DA_NAVIGATOR_DB", str(tmp_path / "missing.sqlite"))
+    code = run_app(argparse.Namespace(lang="en", open=None))
+    assert code != 0
+    assert shown and "missing.sqlite" in shown[0]
