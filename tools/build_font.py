@@ -1,8 +1,9 @@
 """Subset Noto Sans CJK SC to the characters DA Navigator shows, for the bundle.
 
-The subset covers every character in the content database, every non-ASCII character in the UI
-sources, translations and print templates, the 3,755 most common hanzi (GB 2312 level 1, so typed
-notes render too), ASCII, Latin-1 and the usual CJK and general punctuation. Regular and Bold are
+The subset covers every character in the content database, every character in the UI sources,
+translations and print templates, ASCII, Latin-1 and the usual CJK and general punctuation; with
+``--common-hanzi`` also the 3,755 most common hanzi (GB 2312 level 1), for notes typed on a machine
+with no Chinese font (about 2.5x the size, and as much more memory at run time). Regular and Bold are
 subset from the system's ``fonts-noto-cjk`` (SIL OFL 1.1) and renamed "DA Navigator CJK", as the
 OFL asks of modified versions; the licence travels in resources/fonts/OFL.txt.
 
@@ -84,8 +85,8 @@ def source_text(root: Path = ROOT) -> set[str]:
     return chars
 
 
-def wanted_characters(db: Path | None) -> set[str]:
-    chars = common_hanzi() | source_text()
+def wanted_characters(db: Path | None, common: bool = False) -> set[str]:
+    chars = source_text() | (common_hanzi() if common else set())
     if db is not None:
         chars |= database_text(db)
     for lo, hi in RANGES:
@@ -144,11 +145,12 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--db", type=Path, help="content database whose characters must be covered")
     parser.add_argument("--output", type=Path, default=ROOT / "resources/fonts/DANavigatorCJK.otf")
     parser.add_argument("--source-dir", type=Path, default=NOTO_DIR)
+    parser.add_argument("--common-hanzi", action="store_true", help="add the 3,755 GB 2312 level-1 hanzi")
     args = parser.parse_args(argv)
     if args.db is not None and not args.db.exists():
         print(f"build_font: content database {args.db} not found (run `make db`)", file=sys.stderr)
         return 2
-    chars = wanted_characters(args.db)
+    chars = wanted_characters(args.db, args.common_hanzi)
     args.output.parent.mkdir(parents=True, exist_ok=True)
     jobs = {style: (args.source_dir / filename, output_for(args.output, style)) for style, filename in WEIGHTS.items()}
     for source, _ in jobs.values():
