@@ -128,3 +128,25 @@ def test_command_line_includes_the_users_note(content_db: Path, tmp_path: Path) 
     result = _cli("--print-summary", "6", "--output", "r6.pdf", cwd=tmp_path, env=env)
     assert result.returncode == 0, result.stderr
     assert "命令行也打印笔记" in squash(pdf_text(tmp_path / "r6.pdf"))
+
+
+def test_command_line_with_no_system_fonts(content_db: Path, tmp_path: Path) -> None:
+    """Only the bundled subset is available: the summary still carries real, selectable Chinese text."""
+    import os
+
+    from models.fonts import bundled_font_files
+
+    if not bundled_font_files():
+        pytest.skip("bundled font not built (make font)")
+    conf = tmp_path / "fonts.conf"
+    conf.write_text(f'<?xml version="1.0"?><fontconfig><cachedir>{tmp_path}/cache</cachedir></fontconfig>')
+    env = {**os.environ, "DA_NAVIGATOR_DB": str(content_db), "QT_QPA_PLATFORM": "offscreen",
+           "DA_NAVIGATOR_USER_DIR": str(tmp_path / "user"), "FONTCONFIG_FILE": str(conf)}
+    result = _cli("--print-summary", "22", "--output", "r22.pdf", cwd=tmp_path, env=env)
+    assert result.returncode == 0, result.stderr
+    fonts = subprocess.run(["pdffonts", str(tmp_path / "r22.pdf")], capture_output=True, text=True,
+                           check=True).stdout
+    names = [line.split()[0] for line in fonts.splitlines()[2:] if line.strip()]
+    assert names and all(name.startswith("DANavigatorCJK") for name in names), names
+    text = squash(pdf_text(tmp_path / "r22.pdf"))
+    assert "建议22" in text and "CDIP/14/12Rev." in text and "第1/1页" in text
