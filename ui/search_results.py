@@ -3,8 +3,8 @@ with the matched words emphasised. Enter or click opens the hit."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QModelIndex, QRect, QSize, Qt, Signal
-from PySide6.QtGui import QColor, QFont, QFontMetrics, QKeyEvent, QPainter, QPalette
+from PySide6.QtCore import QModelIndex, QPointF, QRect, QSize, Qt, Signal
+from PySide6.QtGui import QColor, QFont, QFontMetrics, QKeyEvent, QPainter, QPalette, QStaticText
 from PySide6.QtWidgets import QStyle, QStyledItemDelegate, QStyleOptionViewItem, QTreeView, QWidget
 
 from models.search_model import (
@@ -16,9 +16,28 @@ from models.search_model import (
     section_label,
 )
 
+_SELECTED = QStyle.StateFlag.State_Selected
+_HAS_FOCUS = QStyle.StateFlag.State_HasFocus
+_VCENTER = Qt.AlignmentFlag.AlignVCenter
+
+
+class _Run:
+    """One laid-out piece of a snippet row: where it goes, its text, whether it is a match."""
+
+    __slots__ = ("x", "width", "text", "match", "static")
+
+    def __init__(self, x: int, width: int, text: str, match: bool, font: QFont) -> None:
+        self.x, self.width, self.text, self.match = x, width, text, match
+        self.static = QStaticText(text)
+        self.static.setTextFormat(Qt.TextFormat.PlainText)
+        self.static.prepare(font=font)
+
 
 class SnippetDelegate(QStyledItemDelegate):
-    """Draws ``section: snippet`` on one line, matches in bold on a highlight background."""
+    """Draws ``section: snippet`` on one line, matches in bold on a highlight background.
+
+    Rows are laid out once (QStaticText runs, cached by text, width and font) and only drawn
+    afterwards: a repaint of the list costs a fraction of laying the text out again."""
 
     MATCH_BACKGROUND = QColor("#ffd54f")
     MATCH_INK = QColor("#000000")
@@ -27,6 +46,7 @@ class SnippetDelegate(QStyledItemDelegate):
         super().__init__(parent)
         self._fonts_key: str = ""
         self._fonts: tuple[QFont, QFont, QFontMetrics, QFontMetrics] | None = None
+        self._layouts: dict[tuple[str, str, int, str], tuple[_Run, ...]] = {}
 
     def _metrics(self, font: QFont) -> tuple[QFont, QFont, QFontMetrics, QFontMetrics]:
         key = font.key()
@@ -35,17 +55,49 @@ class SnippetDelegate(QStyledItemDelegate):
             bold.setBold(True)
             self._fonts_key = key
             self._fonts = (QFont(font), bold, QFontMetrics(font), QFontMetrics(bold))
+            self._layouts.clear()
         return self._fonts
 
+    def _layout(self, label: str, snippet: str, room: int, font: QFont) -> tuple[_Run, ...]:
+        key = (label, snippet, room, font.key())
+        runs = self._layouts.get(key)
+        if runs is not None:
+            return runs
+        if len(self._layouts) > 2000:
+            self._layouts.clear()
+        base, bold, fm, fm_bold = self._metrics(font)
+        out = [_Run(0, fm.horizontalAdvance(label), label, False, base)]
+        x = out[0].width
+        parts = snippet.replace("\n", " ").replace("\x03", "\x02").split("\x02")
+        lead_room = (room - x) // 3  # keep the first match in view: trim the text before it
+        if len(parts) > 1 and fm.horizontalAdvance(parts[0]) > lead_room:
+            parts[0] = "…" + fm.elidedText(parts[0][::-1], Qt.TextElideMode.ElideRight, lead_room)[
+                ::-1
+            ].lstrip("…")
+        for i, part in enumerate(parts):
+            if not part:
+                continue
+            if x >= room:
+                break
+            match = i % 2 == 1
+            metrics = fm_bold if match else fm
+            width = metrics.horizontalAdvance(part)
+            if x + width > room:
+                part = metrics.elidedText(part, Qt.TextElideMode.ElideRight, room - x)
+                width = metrics.horizontalAdvance(part)
+            out.append(_Run(x, width, part, match, bold if match else base))
+            x += width
+        runs = self._layouts[key] = tuple(out)
+        return runs
+
     def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: QModelIndex) -> None:
-        if index.data(IsGroupRole):
-            opt = QStyleOptionViewItem(option)
-            opt.font.setBold(True)
-            super().paint(painter, opt, index)
-            return
         widget = option.widget
-        selected = bool(option.state & QStyle.StateFlag.State_Selected)
-        if widget is not None and (selected or option.state & QStyle.StateFlag.State_HasFocus):
+        state = option.state
+        selected = bool(state & _SELECTED)
+        if index.data(IsGroupRole):
+            self._paint_group(painter, option, index, selected)
+            return
+        if widget is not None and (selected or state & _HAS_FOCUS):
             opt = QStyleOptionViewItem(option)
             self.initStyleOption(opt, index)
             opt.text = ""
@@ -55,42 +107,43 @@ class SnippetDelegate(QStyledItemDelegate):
         muted = pal.color(
             QPalette.ColorRole.HighlightedText if selected else QPalette.ColorRole.PlaceholderText
         )
-        base, bold, fm, fm_bold = self._metrics(option.font)
+        base, bold, fm, _fm_bold = self._metrics(option.font)
         rect = option.rect.adjusted(4, 0, -4, 0)
-        top, height, right = rect.top(), rect.height(), rect.right()
-        flags = Qt.AlignmentFlag.AlignVCenter
-        painter.save()
-        x = rect.left()
         label = section_label(index.data(SectionRole) or "") + "  "
-        painter.setFont(base)
-        painter.setPen(muted)
-        width = fm.horizontalAdvance(label)
-        painter.drawText(QRect(x, top, width + 1, height), flags, label)
-        x += width
-        snippet = (index.data(SnippetRole) or "").replace("\n", " ")
-        parts = snippet.replace("\x03", "\x02").split("\x02")
-        lead_room = (right - x) // 3  # keep the first match in view: trim the text before it
-        if len(parts) > 1 and fm.horizontalAdvance(parts[0]) > lead_room:
-            parts[0] = "…" + fm.elidedText(parts[0][::-1], Qt.TextElideMode.ElideRight, lead_room)[::-1].lstrip("…")
-        for i, part in enumerate(parts):
-            if not part:
-                continue
-            if x >= right:
-                break
-            match = i % 2 == 1
-            metrics = fm_bold if match else fm
-            width = metrics.horizontalAdvance(part)
-            if x + width > right:
-                part = metrics.elidedText(part, Qt.TextElideMode.ElideRight, right - x)
-                width = metrics.horizontalAdvance(part)
-            painter.setFont(bold if match else base)
-            if match and not selected:
-                painter.fillRect(QRect(x, top + 2, width, height - 4), self.MATCH_BACKGROUND)
+        runs = self._layout(label, index.data(SnippetRole) or "", rect.width(), option.font)
+        top, height, left = rect.top(), rect.height(), rect.left()
+        y = top + (height - fm.height()) / 2
+        painter.save()
+        for n, run in enumerate(runs):
+            painter.setFont(bold if run.match else base)
+            if run.match and not selected:
+                painter.fillRect(QRect(left + run.x, top + 2, run.width, height - 4), self.MATCH_BACKGROUND)
                 painter.setPen(self.MATCH_INK)
             else:
-                painter.setPen(ink)
-            painter.drawText(QRect(x, top, width + 1, height), flags, part)
-            x += width
+                painter.setPen(muted if n == 0 else ink)
+            painter.drawStaticText(QPointF(left + run.x, y), run.static)
+        painter.restore()
+
+    def _paint_group(
+        self, painter: QPainter, option: QStyleOptionViewItem, index: QModelIndex, selected: bool
+    ) -> None:
+        """A group header (recommendation number, title, hit count) in bold, cached like the hits."""
+        if selected:
+            painter.fillRect(option.rect, option.palette.highlight())
+        _base, bold, _fm, fm_bold = self._metrics(option.font)
+        rect = option.rect.adjusted(4, 0, -4, 0)
+        text = fm_bold.elidedText(index.data() or "", Qt.TextElideMode.ElideRight, rect.width())
+        runs = self._layouts.get(("", text, -1, option.font.key()))
+        if runs is None:
+            runs = self._layouts[("", text, -1, option.font.key())] = (_Run(0, 0, text, False, bold),)
+        painter.save()
+        painter.setFont(bold)
+        painter.setPen(
+            option.palette.color(QPalette.ColorRole.HighlightedText if selected else QPalette.ColorRole.Text)
+        )
+        painter.drawStaticText(
+            QPointF(rect.left(), rect.top() + (rect.height() - fm_bold.height()) / 2), runs[0].static
+        )
         painter.restore()
 
     def sizeHint(self, option: QStyleOptionViewItem, index: QModelIndex) -> QSize:
