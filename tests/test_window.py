@@ -330,3 +330,37 @@ def test_run_app_reports_a_missing_database(qapp, monkeypatch, tmp_path):
     code = run_app(argparse.Namespace(lang="en", open=None))
     assert code != 0
     assert shown and "missing.sqlite" in shown[0]
+
+
+def test_print_actions_call_the_printing_module(repo, qtbot, monkeypatch):
+    printing = pytest.importorskip("ui.printing")
+    calls = []
+    for name in ("print_summary", "export_summary_pdf", "export_briefing_pack"):
+        monkeypatch.setattr(printing, name, lambda *args, _n=name: calls.append((_n, args)))
+    w = MainWindow(repo, Translations(), Settings())
+    qtbot.addWidget(w)
+    w.show()
+    w.finish_startup()
+    w.detail.show_target("rec:6")
+    assert w.actions_.print_summary.isEnabled()
+    w.actions_.print_summary.trigger()
+    w.actions_.export_pdf.trigger()
+    w.actions_.briefing_pack.trigger()
+    assert [c[0] for c in calls] == ["print_summary", "export_summary_pdf", "export_briefing_pack"]
+    parent, passed_repo, numbers, _store = calls[0][1]
+    assert parent is w and passed_repo is repo and numbers == [6]
+    w.detail.show_target("overview")
+    assert not w.actions_.print_summary.isEnabled()
+
+
+def test_bookmarks_panel_dock_opens_entries(make_window):
+    w = make_window()
+    if w.extras.panel is None:
+        pytest.skip("bookmarks panel not available")
+    assert w.actions_.show_bookmarks.isEnabled()
+    w.actions_.show_bookmarks.trigger()
+    assert w.extras.dock.isVisible()
+    w.extras.panel.openRequested.emit("recommendation", 7)
+    assert w.detail.target == "rec:7"
+    w.extras.panel.openRequested.emit("review", 3)
+    assert w.detail.target == "review:3"
