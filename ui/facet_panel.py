@@ -44,20 +44,37 @@ class FacetPanel(QToolBox):
         self.document.toggled.connect(lambda k, _c: self.toggled.emit("documents", k))
         self.bookmarked.toggled.connect(lambda on: self.toggled.emit("bookmarked", on))
         self._last: tuple[FilterResult, FilterState] | None = None
+        self._fresh: set[int] = set()
+        self.currentChanged.connect(self._refresh)
         self.retranslate()
 
     def show_result(self, result: FilterResult, state: FilterState) -> None:
+        """Refresh the page in view now; the hidden pages when they are opened (fewer items to touch
+        on every keystroke)."""
         self._last = (result, state)
+        self._fresh = set()
+        self._refresh(self.currentIndex())
+
+    def _refresh(self, page: int) -> None:
+        if self._last is None or page in self._fresh or page < 0:
+            return
+        self._fresh.add(page)
+        result, state = self._last
         f = result.facets
-        self.cluster.update_counts(f.cluster, set(state.clusters))
-        self.sector.update_counts(f.sector, set(state.sectors))
-        self.immediate.update_counts(f.immediate, set() if state.immediate is None else {state.immediate})
-        self.country.update_counts(f.country, set(state.countries))
-        self.document.update_counts(f.document, set(state.documents))
-        self.bookmarked.blockSignals(True)
-        self.bookmarked.setChecked(state.bookmarked_only)
-        self.bookmarked.setText(self.tr("Bookmarked only (%1)").replace("%1", str(result.bookmarked)))
-        self.bookmarked.blockSignals(False)
+        if page == 0:
+            self.cluster.update_counts(f.cluster, set(state.clusters))
+        elif page == 1:
+            self.sector.update_counts(f.sector, set(state.sectors))
+        elif page == 2:
+            self.immediate.update_counts(f.immediate, set() if state.immediate is None else {state.immediate})
+            self.bookmarked.blockSignals(True)
+            self.bookmarked.setChecked(state.bookmarked_only)
+            self.bookmarked.setText(self.tr("Bookmarked only (%1)").replace("%1", str(result.bookmarked)))
+            self.bookmarked.blockSignals(False)
+        elif page == 3:
+            self.country.update_counts(f.country, set(state.countries))
+        elif page == 4:
+            self.document.update_counts(f.document, set(state.documents))
 
     def retranslate(self) -> None:
         titles = (
@@ -85,6 +102,9 @@ class FacetPanel(QToolBox):
         self.bookmarked.setAccessibleName(self.tr("Bookmarked only"))
         if self._last is not None:
             self.show_result(*self._last)
+            self._fresh.clear()
+            for page in range(self.count()):
+                self._refresh(page)
 
     def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.LanguageChange:
