@@ -9,6 +9,7 @@ from PySide6.QtCore import Qt
 from ui_helpers import scan, type_text
 
 from models.filters import MAX_QUERY, FilterState, clean_query, evaluate
+from models.search_model import TargetRole
 from ui.main_window import MainWindow
 
 
@@ -168,3 +169,14 @@ def test_facet_panel_built_once(window):
     window.sidebar.clear_all()
     window.finish_startup()
     assert len(window.sidebar.findChildren(FacetPanel)) == 1
+
+
+def test_keyboard_from_search_box_to_results(window, qtbot):
+    type_text(window.sidebar.search, "TISC")
+    window.sidebar.apply_now()
+    qtbot.keyClick(window.sidebar.search, Qt.Key.Key_Down)
+    results = window.sidebar.results
+    assert results.hasFocus() or results.currentIndex().isValid()
+    qtbot.keyClick(results, Qt.Key.Key_Down)
+    qtbot.keyClick(results, Qt.Key.Key_Return)
+    assert window.detail.target == results.currentIndex().data(TargetRole)

@@ -47,6 +47,7 @@ class FilterSidebar(QWidget):
         self.search.setMaxLength(MAX_QUERY)
         self.search.textEdited.connect(self._on_typed)
         self.search.returnPressed.connect(self._open_first)
+        self.search.installEventFilter(self)
         self.summary = QLabel(self, objectName="filterSummary", wordWrap=True)
         self.clear_button = QPushButton(self)
         self.clear_button.clicked.connect(self.clear_all)
@@ -230,6 +231,21 @@ class FilterSidebar(QWidget):
         if self.result is not None:
             self._update_facets(self.result)
             self._update_summary()
+
+    def eventFilter(self, watched, event: QEvent) -> bool:
+        """Down in the search box moves into the result list (Enter there opens a hit)."""
+        if (
+            watched is self.search
+            and event.type() == QEvent.Type.KeyPress
+            and event.key() == Qt.Key.Key_Down
+            and self.results_model.rowCount()
+        ):
+            first = self.results_model.index(0, 0)
+            child = self.results_model.index(0, 0, first)
+            self.results.setCurrentIndex(child if child.isValid() else first)
+            self.results.setFocus()
+            return True
+        return super().eventFilter(watched, event)
 
     def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.LanguageChange:
