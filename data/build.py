@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import argparse
 import hashlib
-import json
 import os
 import re
 import sqlite3
@@ -18,9 +17,8 @@ import tempfile
 import time
 from pathlib import Path
 
-import sqlite_utils
-
 from data import curated, extract
+from data.database import write_database
 from data.footnotes import END, START, mark_references
 from data.lines import SourceError, classify
 from data.parse import Entry, Parsed, Review, parse
@@ -30,7 +28,6 @@ HERE = Path(__file__).resolve().parent
 DEFAULT_SOURCE = HERE / "source" / "CDIP-33-2.zh.txt"
 DEFAULT_OUTPUT = HERE / "build" / "content.sqlite"
 SYMBOL, LANGUAGE = "CDIP/33/2", "zh"
-SCHEMA_VERSION = 1
 
 
 def read_source(path: Path) -> tuple[str, str]:
@@ -184,182 +181,6 @@ def _review(review: Review, footnotes: dict[int, str], plain_footnotes: dict[int
             "footnotes": "\n".join(plain_footnotes[n] for n in notes),
         },
     }
-
-
-# --- database -----------------------------------------------------------------------------------
-def write_database(content: dict, path: Path, source_name: str) -> None:
-    db = sqlite_utils.Database(path)
-    doc = content["document"]
-    db["documents"].insert(
-        {
-            "id": 1,
-            **{k: doc[k] for k in ("symbol", "language", "date", "title", "period", "session", "committee")},
-            "source_file": source_name,
-            "source_sha256": doc["sha256"],
-            "cover_note": content["cover_note"],
-            "schema_version": SCHEMA_VERSION,
-        },
-        pk="id",
-    )
-    db["documents"].create_index(["symbol", "language"], unique=True)
-    db["clusters"].insert_all(
-        (
-            {
-                "doc_id": 1,
-                "id": c["id"],
-                "title": c["title"],
-                "first_number": c["recommendations"][0],
-                "last_number": c["recommendations"][-1],
-                "source": curated.CLUSTER_SOURCE,
-            }
-            for c in content["clusters"]
-        ),
-        pk=("doc_id", "id"),
-    )
-    db["sectors"].insert_all(({"position": i, "name": s} for i, s in enumerate(curated.SECTORS)), pk="name")
-    recs, sections, sector_rows, highlight_rows, notes, links, xrefs, cites, mentions = ([] for _ in range(9))
-    for rec in content["recommendations"]:
-        n = rec["number"]
-        recs.append(
-            {
-                "doc_id": 1,
-                "number": n,
-                "entry": rec["entry"],
-                "cluster": rec["cluster"],
-                "immediate": int(rec["immediate"]),
-                "immediate_source": rec["immediate_source"],
-                "immediate_note": curated.IMMEDIATE_CURATED.get(n)
-                or ("CDIP/33/2：标题中的星号（脚注1）" if rec["immediate"] else None),
-                "text": rec["text"],
-                "implementation": rec["implementation"],
-                "activities": rec["activities"],
-                "reported_with": json.dumps(rec["reported_with"]),
-            }
-        )
-        sector_rows += [
-            {"doc_id": 1, "number": n, "position": i, "sector": s} for i, s in enumerate(rec["sectors"])
-        ]
-        highlight_rows += [
-            {"doc_id": 1, "number": n, "position": i, "text": h} for i, h in enumerate(rec["highlights"])
-        ]
-        notes += [
-            {"doc_id": 1, "kind": "recommendation", "number": n, "footnote": f["number"]}
-            for f in rec["footnotes"]
-        ]
-        links += [
-            {"doc_id": 1, "kind": "recommendation", "number": n, "position": i, "url": u}
-            for i, u in enumerate(rec["links"])
-        ]
-        for section, body in rec["_plain"].items():
-            sections.append(
-                {"doc_id": 1, "kind": "recommendation", "number": n, "section": section, "body": body}
-            )
-            xrefs += [
-                {"doc_id": 1, "number": n, "section": section, "target": t}
-                for t in extract.cross_references(body, {n, *rec["reported_with"]})
-            ]
-            cites += [
-                {"doc_id": 1, "kind": "recommendation", "number": n, "section": section, "symbol": s}
-                for s in extract.document_symbols(body)
-            ]
-            mentions += [
-                {"doc_id": 1, "kind": "recommendation", "number": n, "section": section, "code": p.code}
-                for p in extract.places(body)
-            ]
-    reviews = []
-    for review in content["review_recommendations"]:
-        n = review["number"]
-        reviews.append(
-            {
-                "doc_id": 1,
-                "number": n,
-                "addressees": json.dumps(review["addressees"], ensure_ascii=False),
-                "text": review["text"],
-                "progress": review["progress"],
-            }
-        )
-        notes += [
-            {"doc_id": 1, "kind": "review", "number": n, "footnote": f["number"]} for f in review["footnotes"]
-        ]
-        links += [
-            {"doc_id": 1, "kind": "review", "number": n, "position": i, "url": u}
-            for i, u in enumerate(review["links"])
-        ]
-        for section, body in review["_plain"].items():
-            sections.append({"doc_id": 1, "kind": "review", "number": n, "section": section, "body": body})
-            cites += [
-                {"doc_id": 1, "kind": "review", "number": n, "section": section, "symbol": s}
-                for s in extract.document_symbols(body)
-            ]
-            mentions += [
-                {"doc_id": 1, "kind": "review", "number": n, "section": section, "code": p.code}
-                for p in extract.places(body)
-            ]
-    sections.append(
-        {"doc_id": 1, "kind": "cover", "number": 0, "section": "text", "body": content["_cover_plain"]}
-    )
-    links += [
-        {"doc_id": 1, "kind": "cover", "number": 0, "position": i, "url": u}
-        for i, u in enumerate(dict.fromkeys(content["cover_links"]))
-    ]
-    db["recommendations"].insert_all(recs, pk=("doc_id", "number"))
-    db["review_recommendations"].insert_all(reviews, pk=("doc_id", "number"))
-    db["recommendation_sectors"].insert_all(sector_rows, pk=("doc_id", "number", "position"))
-    db["highlights"].insert_all(highlight_rows, pk=("doc_id", "number", "position"))
-    db["footnotes"].insert_all(
-        ({"doc_id": 1, "number": k, "text": v} for k, v in content["footnotes"].items()),
-        pk=("doc_id", "number"),
-    )
-    db["entry_footnotes"].insert_all(notes, pk=("doc_id", "kind", "number", "footnote"))
-    db["links"].insert_all(links, pk=("doc_id", "kind", "number", "position"))
-    db["cross_references"].insert_all(xrefs, pk=("doc_id", "number", "section", "target"), ignore=True)
-    db["document_citations"].insert_all(
-        cites, pk=("doc_id", "kind", "number", "section", "symbol"), ignore=True
-    )
-    places = {p.code: p for rec in content["recommendations"] for p in rec["_places"]}
-    places.update({p.code: p for p in extract.places("\n".join(s["body"] for s in sections))})
-    db["places"].insert_all(
-        (
-            {"code": p.code, "name": p.name, "name_en": p.name_en, "kind": p.kind}
-            for p in sorted(places.values(), key=lambda p: p.code)
-        ),
-        pk="code",
-    )
-    db["place_mentions"].insert_all(mentions, pk=("doc_id", "kind", "number", "section", "code"), ignore=True)
-    db["projects"].insert_all(
-        (
-            {"doc_id": 1, "id": i, **{k: p[k] for k in ("title", "proposers", "status")}}
-            for i, p in enumerate(content["projects"], start=1)
-        ),
-        pk=("doc_id", "id"),
-    )
-    db["project_recommendations"].insert_all(
-        (
-            {"doc_id": 1, "project_id": i, "number": n}
-            for i, p in enumerate(content["projects"], start=1)
-            for n in p["recommendations"]
-        ),
-        pk=("doc_id", "project_id", "number"),
-    )
-    db["sections"].insert_all(sections, pk=("doc_id", "kind", "number", "section"))
-    db["source_lines"].insert_all(
-        ({"doc_id": 1, "line": no, "placement": where} for no, where in sorted(content["placement"].items())),
-        pk=("doc_id", "line"),
-    )
-    for table, columns in (
-        ("recommendation_sectors", ["sector"]),
-        ("place_mentions", ["code"]),
-        ("document_citations", ["symbol"]),
-        ("cross_references", ["target"]),
-    ):
-        db[table].create_index(columns)
-    db.execute("CREATE VIRTUAL TABLE sections_fts USING fts5(body, content='sections', tokenize='trigram')")
-    db.execute("INSERT INTO sections_fts(rowid, body) SELECT rowid, body FROM sections")
-    db.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
-    db.conn.commit()
-    db.execute("VACUUM")
-    db.execute("PRAGMA journal_mode = DELETE")
-    db.close()
 
 
 def build(source: Path = DEFAULT_SOURCE, output: Path = DEFAULT_OUTPUT) -> dict:
