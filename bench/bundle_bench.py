@@ -52,7 +52,7 @@ def run() -> list[dict[str, object]]:
     if not APP_EXE.exists():
         raise FileNotFoundError(f"{APP_EXE} missing: run `make dist` first")
     build_seconds = build_baseline()
-    n = runs()
+    n = runs(9)
     cold = can_drop_caches()
     samples: dict[str, dict[str, list]] = {k: {"cold": [], "warm": [], "rss": [], "exit": []} for k in ("app", "base")}
     exes = {"app": APP_EXE, "base": BASELINE_EXE}
