@@ -7,13 +7,12 @@ Section headings carry anchors ``sec-<key>`` so a search hit can scroll to its s
 
 from __future__ import annotations
 
-import html
 from collections.abc import Iterable
 
 from PySide6.QtCore import QCoreApplication
 
 from models.entities import Document, Footnote, Recommendation, ReviewRecommendation
-from models.markdown_html import Renderer
+from models.markdown_html import Renderer, escape
 
 #: Section names as printed in the document (used in citations, independent of UI language).
 SECTION_ZH = {
@@ -48,7 +47,7 @@ def section_title(key: str) -> str:
 
 
 def _heading(key: str) -> str:
-    return f'<h2><a name="sec-{key}"></a>{html.escape(section_title(key))}</h2>'
+    return f'<h2><a name="sec-{key}"></a>{escape(section_title(key))}</h2>'
 
 
 def _numbers(nums: Iterable[int], scheme: str = "rec") -> str:
@@ -85,10 +84,10 @@ def render_recommendation(
     r = Renderer(terms, {fn.number: fn.text for fn in rec.footnotes}, documents)
     star = ' <span class="star" title="immediate">★</span>' if rec.immediate else ""
     mark = ' <span class="bookmark">🔖</span>' if bookmarked else ""
-    title = html.escape(tr("Recommendation %1").replace("%1", str(rec.number)))
+    title = escape(tr("Recommendation %1").replace("%1", str(rec.number)))
     out = [f'<h1><a name="top"></a>{title}{star}{mark}</h1>']
     meta = [
-        html.escape(
+        escape(
             tr("Cluster %1").replace("%1", rec.cluster) + (f" · {cluster_title}" if cluster_title else "")
         )
     ]
@@ -98,13 +97,13 @@ def render_recommendation(
             if rec.immediate_source == "source"
             else tr("curated from a public source")
         )
-        meta.append(html.escape(tr("for immediate implementation (%1)").replace("%1", source)))
+        meta.append(escape(tr("for immediate implementation (%1)").replace("%1", source)))
     out.append(f'<p class="meta">{" · ".join(meta)}</p>')
     if rec.reported_with:
         out.append(f'<p class="joint">{joint_note(rec.reported_with)}</p>')
     if note.strip():
-        label = html.escape(tr("My note"))
-        out.append(f'<p class="note"><b>{label}:</b> {html.escape(note)}</p>')
+        label = escape(tr("My note"))
+        out.append(f'<p class="note"><b>{label}:</b> {escape(note)}</p>')
     out.append(_heading("text") + f'<div class="rectext">{r.blocks(rec.text)}</div>')
     if rec.sectors:
         out.append(
@@ -116,7 +115,7 @@ def render_recommendation(
     if rec.highlights:
         out.append("<ul>" + "".join(f"<li>{_unwrap_p(r.blocks(h))}</li>" for h in rec.highlights) + "</ul>")
     else:
-        none = html.escape(tr("None reported"))
+        none = escape(tr("None reported"))
         out.append(f"<p><i>{none}</i></p>")
     if rec.activities.strip():
         out.append(_heading("activities") + r.blocks(rec.activities))
@@ -124,11 +123,11 @@ def render_recommendation(
     out.append(_references(r, rec))
     if rec.links:
         items = "".join(
-            f'<li><a href="{html.escape(u, quote=True)}">{r.text(u)}</a></li>'
+            f'<li><a href="{escape(u, quote=True)}">{r.text(u)}</a></li>'
             for u in rec.links
             if _is_web(u)
         )
-        hint = html.escape(tr("External links open in your browser and need a network connection."))
+        hint = escape(tr("External links open in your browser and need a network connection."))
         out.append(_heading("links") + f'<ul>{items}</ul><p class="hint">{hint}</p>')
     return "\n".join(out), r.hit_count
 
@@ -142,13 +141,13 @@ def _references(r: Renderer, rec: Recommendation) -> str:
     if rec.projects:
         rows.append((tr("DA projects"), "；".join(r.text(p) for p in rec.projects)))
     if rec.documents:
-        docs = "、".join(f'<a href="doc:{html.escape(d, quote=True)}">{r.text(d)}</a>' for d in rec.documents)
+        docs = "、".join(f'<a href="doc:{escape(d, quote=True)}">{r.text(d)}</a>' for d in rec.documents)
         rows.append((tr("Documents cited"), docs))
     if rec.countries:
         rows.append((tr("Countries mentioned"), "、".join(r.text(c) for c in rec.countries)))
     if not rows:
         return ""
-    body = "".join(f'<tr><td class="label">{html.escape(k)}</td><td>{v}</td></tr>' for k, v in rows)
+    body = "".join(f'<tr><td class="label">{escape(k)}</td><td>{v}</td></tr>' for k, v in rows)
     return _heading("references") + f'<table class="refs" cellpadding="3">{body}</table>'
 
 
@@ -158,9 +157,9 @@ def render_review(
     r = Renderer(terms, {fn.number: fn.text for fn in rev.footnotes}, max_rec=0)
     mark = ' <span class="bookmark">🔖</span>' if bookmarked else ""
     title = tr("Independent review recommendation %1").replace("%1", str(rev.number))
-    out = [f'<h1><a name="top"></a>{html.escape(title)}{mark}</h1>']
+    out = [f'<h1><a name="top"></a>{escape(title)}{mark}</h1>']
     if rev.addressees:
-        label = html.escape(tr("Addressed to"))
+        label = escape(tr("Addressed to"))
         out.append(f'<p class="meta">{label}: {r.text("、".join(rev.addressees))}</p>')
     out.append(_heading("text") + r.blocks(rev.text))
     out.append(_heading("progress") + r.blocks(rev.progress))
@@ -172,7 +171,7 @@ def render_cover(doc: Document, cover_markdown: str, terms: Iterable[str] = ()) 
     r = Renderer(terms)
     out = [
         f'<h1><a name="top"></a>{r.text(doc.title)}</h1>',
-        f'<p class="meta">{html.escape(f"{doc.symbol} · {doc.date} · {doc.language}")} · {r.text(doc.period)}</p>',
+        f'<p class="meta">{escape(f"{doc.symbol} · {doc.date} · {doc.language}")} · {r.text(doc.period)}</p>',
         _heading("cover"),
         r.blocks(cover_markdown),
     ]
