@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
-# Run the frozen bundle's self-test twice: with the system's fonts, and with fontconfig pointed at
-# an empty font set (a machine with no fonts at all: the bundled CJK subset must carry the PDF).
+# Run the frozen bundle's self-test: with the system's fonts; with fontconfig pointed at an empty
+# font set (a machine with no fonts at all: the bundled CJK subset must carry the PDF); and, when
+# run as root, as a user who cannot write to the bundle.
 # Also checks that the runs wrote nothing inside the bundle. Usage: frozen_selftest.sh EXECUTABLE
 set -euo pipefail
 exe=${1:?usage: frozen_selftest.sh "dist/DA Navigator/DA Navigator"}
@@ -12,10 +13,11 @@ trap 'rm -rf "$work"' EXIT
 touch "$work/stamp"
 sleep 1
 
+as_user=()  # prefix for the read-only run
 run() {  # run NAME [ENV=VALUE...]: self-test with a fresh per-user folder; report in $work/NAME.json
   local name=$1; shift
   mkdir -p "$work/$name-home"
-  env QT_QPA_PLATFORM=offscreen HOME="$work/$name-home" XDG_DATA_HOME="$work/$name-home/data" \
+  "${as_user[@]}" env QT_QPA_PLATFORM=offscreen HOME="$work/$name-home" XDG_DATA_HOME="$work/$name-home/data" \
       XDG_CONFIG_HOME="$work/$name-home/config" XDG_CACHE_HOME="$work/$name-home/cache" "$@" \
       "$exe" --self-test "$work/$name.json" || { echo "frozen_selftest: $name run failed:"; cat "$work/$name.json"; return 1; }
   "$py" - "$work/$name.json" "$name" <<'PY'
@@ -50,6 +52,23 @@ if command -v fc-list >/dev/null; then
 fi
 run nofonts FONTCONFIG_FILE="$work/fonts.conf" FONTCONFIG_PATH="$work"
 
+# A bundle the user cannot write to (as installed under /opt, or on a read-only share): run as
+# `nobody`, for whom the root-owned bundle is read-only. Needs root and setpriv; skipped otherwise.
+if [[ $(id -u) -eq 0 ]] && command -v setpriv >/dev/null; then
+  chmod 755 "$work"
+  as_user=(setpriv --reuid=nobody --regid=nogroup --clear-groups)
+  if "${as_user[@]}" test -x "$exe" && ! "${as_user[@]}" test -w "$bundle/_internal"; then
+    mkdir -p "$work/readonly-home" && chown nobody "$work/readonly-home"
+    chmod 777 "$work"
+    run readonly
+  else
+    echo "  readonly: skipped ($bundle is not readable, or is writable, for nobody)"
+  fi
+  as_user=()
+else
+  echo "  readonly: skipped (needs root and setpriv to run as another user)"
+fi
+
 changed=$(find "$bundle" -newer "$work/stamp" | head -5)
 [[ -z "$changed" ]] || { echo "frozen_selftest: the self-test wrote inside the bundle: $changed" >&2; exit 1; }
-echo "frozen self-test passed (system fonts and no fonts); nothing written inside the bundle"
+echo "frozen self-test passed (system fonts, no fonts, read-only bundle); nothing written inside the bundle"
