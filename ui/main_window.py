@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QEvent, QObject, Qt, QTimer
 from PySide6.QtGui import QCloseEvent, QGuiApplication, QMouseEvent
-from PySide6.QtWidgets import QLabel, QMainWindow, QMessageBox, QSplitter, QToolBar, QWidget
+from PySide6.QtWidgets import QLabel, QMainWindow, QSplitter, QToolBar, QWidget
 
 from models.filters import FilterResult
 from models.settings import Settings
@@ -245,6 +245,8 @@ class MainWindow(QMainWindow):
         try:
             on = self.bookmarks.toggle(target)
         except Exception as exc:  # the store refused the write: say so, keep the old state
+            from PySide6.QtWidgets import QMessageBox  # not imported at start-up: its enums cost time
+
             QMessageBox.warning(self, self.tr("Bookmark not saved"), str(exc))
             on = self.bookmarks.is_bookmarked(target)
         self.actions_.toggle_bookmark.setChecked(on)
@@ -262,6 +264,8 @@ class MainWindow(QMainWindow):
         self.detail.find_bar.activate()
 
     def _about(self) -> None:
+        from PySide6.QtWidgets import QMessageBox
+
         QMessageBox.about(
             self,
             self.tr("About DA Navigator"),
