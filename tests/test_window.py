@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 from PySide6.QtCore import QPoint, Qt, QUrl
-from PySide6.QtGui import QGuiApplication, QTextCursor
+from PySide6.QtGui import QAction, QGuiApplication, QTextCursor
 from ui_helpers import ensure_qm
 
 from models.settings import Settings
@@ -364,3 +364,12 @@ def test_bookmarks_panel_dock_opens_entries(make_window):
     assert w.detail.target == "rec:7"
     w.extras.panel.openRequested.emit("review", 3)
     assert w.detail.target == "review:3"
+
+
+def test_no_two_actions_share_a_shortcut(make_window):
+    w = make_window()
+    owners: dict[str, set[str]] = {}
+    for action in w.findChildren(QAction):
+        for key in action.shortcuts():
+            owners.setdefault(key.toString(), set()).add(action.text())
+    assert {k: v for k, v in owners.items() if len(v) > 1} == {}

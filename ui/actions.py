@@ -59,7 +59,7 @@ class Actions(QObject):
         self.back = act([SK.Back], "back")
         self.forward = act([SK.Forward], "forward")
         self.overview = act(["Ctrl+Home"], "overview")
-        self.group_by_sector = act(["Ctrl+G"], "group", checkable=True)
+        self.group_by_sector = act(["Ctrl+T"], "group", checkable=True)
         self.clear_filters = act(["Ctrl+Shift+X"], "clear")
         self.show_bookmarks = act(["Ctrl+B"], "", checkable=True)
         self.about = act([])
