@@ -46,7 +46,7 @@ def make_app(argv: list[str] | None = None) -> QApplication:
 
 
 def choose_language(requested: str | None, settings: Settings) -> str:
-    """--lang, then the saved choice, then Chinese (the default), English for a non-Chinese locale only if asked."""
+    """--lang, then the saved choice, then Chinese (the default)."""
     return requested or settings.language() or "zh"
 
 
@@ -74,10 +74,8 @@ def run_app(args: argparse.Namespace) -> int:
 
     window = MainWindow(repo, translations, settings)
     number = getattr(args, "open", None)
-    if number:
-        window.detail.show_target(f"rec:{number}")
-    else:
-        window.detail.show_target(settings.last_target())
+    if not window.detail.show_target(f"rec:{number}" if number else settings.last_target()):
+        window.detail.show_target("cover")  # an unknown --open number or a stale saved page
     from models.ready_probe import install_ready_probe
 
     install_ready_probe(window, lambda: window.tree_model.rowCount() > 0)  # bench only (env var)
