@@ -37,8 +37,24 @@ print(f"  {name}: PDF text {checks['pdf'].get('chinese_text')!r}, fonts {checks[
 PY
 }
 
+window() {  # window NAME [ENV=VALUE...]: start the real app offscreen; it must paint its filled tree and quit
+  local name=$1; shift
+  mkdir -p "$work/$name-window"
+  local code=0
+  env QT_QPA_PLATFORM=offscreen HOME="$work/$name-window" XDG_DATA_HOME="$work/$name-window/data" \
+      XDG_CONFIG_HOME="$work/$name-window/config" DA_NAVIGATOR_BENCH_READY="$work/$name-window/ready" "$@" \
+      timeout 120 "$exe" >"$work/$name-window/log" 2>&1 || code=$?
+  if [[ $code -ne 0 || ! -s "$work/$name-window/ready" ]]; then
+    echo "frozen_selftest: the app's window did not start ($name, exit $code):" >&2
+    cat "$work/$name-window/log" >&2
+    return 1
+  fi
+  echo "  $name   window: main window painted with its tree filled, clean exit"
+}
+
 echo "frozen self-test: $exe"
 run system
+window system
 
 # An empty font set: no <dir> elements, so fontconfig knows no fonts at all.
 cat > "$work/fonts.conf" <<XML
@@ -51,6 +67,7 @@ if command -v fc-list >/dev/null; then
   [[ $count -eq 0 ]] || { echo "frozen_selftest: the empty font set still lists $count fonts" >&2; exit 1; }
 fi
 run nofonts FONTCONFIG_FILE="$work/fonts.conf" FONTCONFIG_PATH="$work"
+window nofonts FONTCONFIG_FILE="$work/fonts.conf" FONTCONFIG_PATH="$work"
 
 # A bundle the user cannot write to (as installed under /opt, or on a read-only share): run as
 # `nobody`, for whom the root-owned bundle is read-only. Needs root and setpriv; skipped otherwise.
