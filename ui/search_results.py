@@ -44,22 +44,23 @@ class SnippetDelegate(QStyledItemDelegate):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self._fonts_key: str = ""
         self._fonts: tuple[QFont, QFont, QFontMetrics, QFontMetrics] | None = None
-        self._layouts: dict[tuple[str, str, int, str], tuple[_Run, ...]] = {}
+        self._layouts: dict[tuple[str, str, int], tuple[_Run, ...]] = {}
+
+    def reset(self) -> None:
+        """Forget fonts and layouts (the view's font or style changed)."""
+        self._fonts = None
+        self._layouts.clear()
 
     def _metrics(self, font: QFont) -> tuple[QFont, QFont, QFontMetrics, QFontMetrics]:
-        key = font.key()
-        if self._fonts is None or key != self._fonts_key:
+        if self._fonts is None:
             bold = QFont(font)
             bold.setBold(True)
-            self._fonts_key = key
             self._fonts = (QFont(font), bold, QFontMetrics(font), QFontMetrics(bold))
-            self._layouts.clear()
         return self._fonts
 
     def _layout(self, label: str, snippet: str, room: int, font: QFont) -> tuple[_Run, ...]:
-        key = (label, snippet, room, font.key())
+        key = (label, snippet, room)
         runs = self._layouts.get(key)
         if runs is not None:
             return runs
@@ -133,9 +134,9 @@ class SnippetDelegate(QStyledItemDelegate):
         _base, bold, _fm, fm_bold = self._metrics(option.font)
         rect = option.rect.adjusted(4, 0, -4, 0)
         text = fm_bold.elidedText(index.data() or "", Qt.TextElideMode.ElideRight, rect.width())
-        runs = self._layouts.get(("", text, -1, option.font.key()))
+        runs = self._layouts.get(("", text, -1))
         if runs is None:
-            runs = self._layouts[("", text, -1, option.font.key())] = (_Run(0, 0, text, False, bold),)
+            runs = self._layouts[("", text, -1)] = (_Run(0, 0, text, False, bold),)
         painter.save()
         painter.setFont(bold)
         painter.setPen(
@@ -174,6 +175,11 @@ class SearchResultView(QTreeView):
         if index.isValid():
             section = "" if index.data(IsGroupRole) else index.data(SectionRole)
             self.hitActivated.emit(index.data(TargetRole), section or "")
+
+    def changeEvent(self, event) -> None:
+        if event.type() in (event.Type.FontChange, event.Type.StyleChange):
+            self.itemDelegate().reset()
+        super().changeEvent(event)
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
         if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and self.currentIndex().isValid():

@@ -6,6 +6,9 @@ from PySide6.QtCore import QModelIndex, QPointF, Qt
 from PySide6.QtGui import QFontMetrics, QPainter, QPalette, QStaticText
 from PySide6.QtWidgets import QApplication, QStyle, QStyledItemDelegate, QStyleOptionViewItem, QWidget
 
+_SELECTED = QStyle.StateFlag.State_Selected
+_HIGHLIGHTED = QStyle.StateFlag.State_Selected | QStyle.StateFlag.State_MouseOver
+
 
 class TreeItemDelegate(QStyledItemDelegate):
     """Paints rows with cached, pre-laid-out QStaticText: half the cost of the default delegate,
@@ -13,17 +16,21 @@ class TreeItemDelegate(QStyledItemDelegate):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self._cache: dict[tuple[str, int, str], tuple[QStaticText, int]] = {}
+        self._cache: dict[tuple[str, int], tuple[QStaticText, int]] = {}
+
+    def reset(self) -> None:
+        """Forget the laid-out texts (the view's font or style changed)."""
+        self._cache.clear()
 
     def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: QModelIndex) -> None:
         widget = option.widget
         state = option.state
-        if state & (QStyle.StateFlag.State_Selected | QStyle.StateFlag.State_MouseOver):
+        if state & _HIGHLIGHTED:
             style = widget.style() if widget is not None else QApplication.style()
             style.drawPrimitive(QStyle.PrimitiveElement.PE_PanelItemViewItem, option, painter, widget)
         text = index.data() or ""
         rect = option.rect.adjusted(3, 0, -3, 0)
-        key = (text, rect.width(), option.font.key())
+        key = (text, rect.width())
         cached = self._cache.get(key)
         if cached is None:
             if len(self._cache) > 4000:
@@ -34,7 +41,7 @@ class TreeItemDelegate(QStyledItemDelegate):
             static.prepare(painter.transform(), option.font)
             cached = self._cache[key] = (static, metrics.height())
         static, height = cached
-        selected = bool(state & QStyle.StateFlag.State_Selected)
+        selected = bool(state & _SELECTED)
         role = QPalette.ColorRole.HighlightedText if selected else QPalette.ColorRole.Text
         painter.save()
         painter.setPen(option.palette.color(role))

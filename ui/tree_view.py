@@ -95,6 +95,13 @@ class RecommendationTree(QTreeView):
         return self._current
 
     # --- typing a number jumps to that recommendation --------------------------------
+    def changeEvent(self, event) -> None:
+        if event.type() in (event.Type.FontChange, event.Type.StyleChange):
+            reset = getattr(self.itemDelegate(), "reset", None)
+            if reset is not None:
+                reset()
+        super().changeEvent(event)
+
     def keyPressEvent(self, event: QKeyEvent) -> None:
         text = event.text()
         if text.isdigit() and not event.modifiers() & ~Qt.KeyboardModifier.KeypadModifier:
