@@ -3,7 +3,7 @@
 <context>
     <name />
     <message>
-        <location filename="../../models/render.py" line="+36" />
+        <location filename="../../models/render.py" line="+35" />
         <source>Recommendation</source>
         <extracomment>Section names as printed in the document (used in citations, independent of UI language).</extracomment>
         <translation>建议案文</translation>
@@ -54,8 +54,8 @@
         <translation>引用与被引用</translation>
     </message>
     <message>
-        <location line="+17" />
-        <location filename="../../models/tree_model.py" line="+281" />
+        <location line="+18" />
+        <location filename="../../models/tree_model.py" line="+286" />
         <source>Reported jointly with recommendations %1</source>
         <translation>与建议 %1 合并报告</translation>
     </message>
@@ -152,23 +152,24 @@
         <translation>审查建议 %1</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location filename="../../models/render.py" line="-118" />
+        <location filename="../../models/search_model.py" line="+2" />
         <location filename="../../models/tree_model.py" line="-19" />
         <source>Cover note</source>
         <translation>正文（说明）</translation>
     </message>
     <message>
-        <location filename="../../models/tree_model.py" line="-46" />
+        <location filename="../../models/tree_model.py" line="-44" />
         <source>Recommendations</source>
         <translation>建议</translation>
     </message>
     <message>
-        <location line="+12" />
+        <location line="+17" />
         <source>immediate</source>
         <translation>需立即落实</translation>
     </message>
     <message>
-        <location line="+32" />
+        <location line="+25" />
         <source>Overview</source>
         <translation>概览</translation>
     </message>
@@ -244,7 +245,7 @@
 <context>
     <name>Actions</name>
     <message>
-        <location filename="../../ui/actions.py" line="+70" />
+        <location filename="../../ui/actions.py" line="+77" />
         <source>&amp;Find in Page…</source>
         <translation>页内查找(&amp;F)…</translation>
     </message>
@@ -412,7 +413,7 @@
 <context>
     <name>BookmarksPanel</name>
     <message>
-        <location filename="../../ui/bookmarks_panel.py" line="+194" />
+        <location filename="../../ui/bookmarks_panel.py" line="+197" />
         <source>Recommendation %1</source>
         <translation>建议 %1</translation>
     </message>
@@ -422,7 +423,7 @@
         <translation>审查建议 %1</translation>
     </message>
     <message numerus="yes">
-        <location line="+19" />
+        <location line="+21" />
         <source>%n bookmark(s)</source>
         <translation><numerusform>%n 个书签</numerusform></translation>
     </message>
@@ -537,7 +538,7 @@
 <context>
     <name>DetailPane</name>
     <message>
-        <location filename="../../ui/detail_pane.py" line="+104" />
+        <location filename="../../ui/detail_pane.py" line="+112" />
         <source>Not found: %1</source>
         <translation>未找到：%1</translation>
     </message>
@@ -578,12 +579,12 @@
 <context>
     <name>FacetPanel</name>
     <message>
-        <location filename="../../ui/facet_panel.py" line="+59" />
+        <location filename="../../ui/facet_panel.py" line="+72" />
         <source>Bookmarked only (%1)</source>
         <translation>仅显示书签（%1）</translation>
     </message>
     <message>
-        <location line="+5" />
+        <location line="+9" />
         <source>Cluster</source>
         <translation>组别</translation>
     </message>
@@ -637,7 +638,7 @@
 <context>
     <name>FilterSidebar</name>
     <message>
-        <location filename="../../ui/filter_sidebar.py" line="+188" />
+        <location filename="../../ui/filter_sidebar.py" line="+189" />
         <source>The search could not run: %1</source>
         <translation>无法执行搜索：%1</translation>
     </message>
@@ -696,8 +697,8 @@ Below, tick facets to narrow the tree; the numbers count recommendations in the 
 在下方勾选分面可缩小目录树范围；括号中的数字是当前结果中的建议数。</translation>
     </message>
     <message>
-        <location line="-122" />
-        <location line="+128" />
+        <location line="-121" />
+        <location line="+127" />
         <source>Search results</source>
         <translation>搜索结果</translation>
     </message>
@@ -759,12 +760,12 @@ Below, tick facets to narrow the tree; the numbers count recommendations in the 
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/main_window.py" line="+217" />
+        <location filename="../../ui/main_window.py" line="+219" />
         <source>%1 of %2 recommendations shown</source>
         <translation>显示 %1 / %2 项建议</translation>
     </message>
     <message>
-        <location line="+29" />
+        <location line="+31" />
         <source>Bookmark not saved</source>
         <translation>书签未保存</translation>
     </message>
@@ -784,7 +785,7 @@ Below, tick facets to narrow the tree; the numbers count recommendations in the 
         <translation>已复制：%1</translation>
     </message>
     <message>
-        <location line="+11" />
+        <location line="+13" />
         <source>About DA Navigator</source>
         <translation>关于发展议程导航</translation>
     </message>
@@ -923,7 +924,7 @@ Below, tick facets to narrow the tree; the numbers count recommendations in the 
 <context>
     <name>_Row</name>
     <message>
-        <location filename="../../ui/bookmarks_panel.py" line="-194" />
+        <location filename="../../ui/bookmarks_panel.py" line="-198" />
         <source>Added %1</source>
         <translation>添加于 %1</translation>
     </message>
@@ -943,7 +944,7 @@ Below, tick facets to narrow the tree; the numbers count recommendations in the 
         <translation>正在编辑…</translation>
     </message>
     <message>
-        <location line="+12" />
+        <location line="+14" />
         <source>Not saved: %1</source>
         <translation>未保存：%1</translation>
     </message>
