@@ -5,7 +5,8 @@ the content database opens read-only, passes ``quick_check``, uses ``journal_mod
 would need a writable folder) and matches its build record (sha256), Chinese searches of
 1, 2 and 3+ characters and a Latin term find every recommendation a plain substring scan finds,
 every recommendation renders, a summary PDF is written to a temporary folder and holds Chinese
-text in an embedded font, user data goes to a writable per-user folder outside the bundle. The
+text in an embedded font, user data goes to a writable per-user folder outside the bundle, the
+app's and Qt's Chinese translations load. The
 exit code is 0 only if no check failed. A windowed frozen app has no stdout: the report file is
 the output (a one-line summary also goes to stderr when there is one).
 """
@@ -192,6 +193,23 @@ class SelfTest:
                 "application_font": QGuiApplication.font().families(),
                 "system_families": len([f for f in families if f != FAMILY])}
 
+    def translations(self) -> dict[str, Any]:
+        """The app's .qm files and Qt's own qtbase_zh_CN load (what ui.i18n installs)."""
+        from PySide6.QtCore import QLibraryInfo, QTranslator
+
+        from models.paths import resource
+
+        app_files = sorted(resource("i18n").glob("*.qm"))
+        if not app_files:
+            raise AssertionError(f"no compiled translations in {resource('i18n')}")
+        for path in app_files:
+            if not QTranslator().load(str(path)):
+                raise AssertionError(f"{path.name} does not load")
+        qt_dir = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
+        if not QTranslator().load("qtbase_zh_CN", qt_dir):
+            raise AssertionError(f"Qt's qtbase_zh_CN.qm does not load from {qt_dir}")
+        return {"app": [p.name for p in app_files], "qt_dir": qt_dir}
+
     def _repo(self) -> Any:
         if self.repo is None:
             raise Skip("the database did not open")
@@ -265,6 +283,7 @@ def run_self_test(report_path: str | os.PathLike[str]) -> int:
         test.check("render", test.render)
         test.check("pdf", test.pdf)
         test.check("user_data", test.user_data)
+        test.check("translations", test.translations)
         del app
     except Exception as exc:  # noqa: BLE001 - e.g. Qt cannot start: still write a report
         test.checks.append({"name": "startup", "status": FAIL, "error": f"{type(exc).__name__}: {exc}",
