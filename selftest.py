@@ -257,12 +257,17 @@ def _versions() -> dict[str, Any]:
 
 
 def _app_version() -> str:
-    try:
-        from importlib.metadata import version
+    """From the bundle's build_info.json (written by build.spec), else from pyproject.toml."""
+    from models import paths
 
-        return version("da-navigator")
-    except Exception:  # noqa: BLE001 - not installed as a distribution (frozen or source tree)
-        return "0.1.0"
+    info = paths.ROOT / "build_info.json"
+    if info.is_file():
+        data = json.loads(info.read_text(encoding="utf-8"))
+        return f"{data['version']} ({data['commit']}, built {data['built']})"
+    import tomllib
+
+    project = tomllib.loads((paths.ROOT / "pyproject.toml").read_text(encoding="utf-8"))["project"]
+    return f"{project['version']} (source tree)"
 
 
 def run_self_test(report_path: str | os.PathLike[str]) -> int:
