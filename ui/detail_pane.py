@@ -27,7 +27,7 @@ class DetailPane(QWidget):
         self._repo = repo
         self._doc = repo.document()
         self._clusters = {c.id: c.title for c in repo.clusters()}
-        self._documents = set(repo.document_counts())
+        self._documents: set[str] | None = None  # cited symbols that become links; read at first use
         self._history = History()
         self._target = ""
         self._terms: list[str] = []
@@ -137,7 +137,7 @@ class DetailPane(QWidget):
                 self._clusters.get(rec.cluster, ""),
                 marked,
                 self.note_for(target),
-                self._documents,
+                self._cited_documents(),
             )
         if kind == "review":
             rev = self._repo.review(int(num))
@@ -147,6 +147,11 @@ class DetailPane(QWidget):
             self._footnotes = {}
             return render_cover(self._doc, self._repo.cover_note(), terms)
         raise KeyError(target)
+
+    def _cited_documents(self) -> set[str]:
+        if self._documents is None:
+            self._documents = set(self._repo.document_counts())
+        return self._documents
 
     def refresh(self) -> None:
         """Re-render the current page (language, bookmark or palette change), keeping the scroll.
