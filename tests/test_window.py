@@ -60,6 +60,10 @@ def test_cross_reference_and_back_forward(make_window, qtbot):
     assert w.detail.target == "rec:1"
     qtbot.mouseClick(w.detail.browser.viewport(), Qt.MouseButton.ForwardButton, pos=QPoint(10, 10))
     assert w.detail.target == "rec:16"
+    qtbot.mouseClick(w.tree.viewport(), Qt.MouseButton.BackButton, pos=QPoint(10, 10))
+    assert w.detail.target == "rec:1"
+    qtbot.mouseClick(w.tree.viewport(), Qt.MouseButton.ForwardButton, pos=QPoint(10, 10))
+    assert w.detail.target == "rec:16"
     assert w.tree.currentIndex().data(NumberRole) == 16
 
 

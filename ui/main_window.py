@@ -91,6 +91,7 @@ class MainWindow(QMainWindow):
             return
         self._started = True
         self.detail.install_viewport_filter()
+        self.tree.viewport().installEventFilter(self.detail)  # mouse back/forward over the tree too
         self.tree.use_fast_delegate()
         self.bookmarks.open()
         self.tree_model.set_bookmarks(self.bookmarks.targets())
