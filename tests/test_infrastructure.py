@@ -44,3 +44,19 @@ def test_requirements_are_all_pinned() -> None:
 def test_readme_gives_the_two_commands() -> None:
     readme = (ROOT / "README.md").read_text(encoding="utf-8")
     assert "make run" in readme and "make test" in readme
+
+
+def test_system_packages_cover_the_qt_plugins_the_app_loads() -> None:
+    """tools/apt-packages.txt installs every library the xcb, offscreen and CUPS plugins link to."""
+    import shutil
+    import subprocess
+
+    import PySide6
+
+    if shutil.which("ldd") is None:
+        return
+    plugins = Path(PySide6.__file__).parent / "Qt" / "plugins"
+    for plugin in ("platforms/libqxcb.so", "platforms/libqoffscreen.so", "printsupport/libcupsprintersupport.so",
+                   "xcbglintegrations/libqxcb-glx-integration.so"):
+        out = subprocess.run(["ldd", str(plugins / plugin)], capture_output=True, text=True, check=True).stdout
+        assert "not found" not in out, f"{plugin}:\n{out}"
