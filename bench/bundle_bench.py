@@ -59,10 +59,9 @@ def run() -> list[dict[str, object]]:
     with display() as env:
         for exe in exes.values():  # one unmeasured start each: fontconfig caches, first-run effects
             start_once(exe, env)
-        for i in range(n):
-            order = ("app", "base") if i % 2 == 0 else ("base", "app")
-            for key in order:  # a warm start right after the same app's cold start
-                for kind in ("cold", "warm") if cold else ("warm",):
+        for kind in ("cold", "warm") if cold else ("warm",):  # warm runs after all cold ones
+            for i in range(n):
+                for key in ("app", "base") if i % 2 == 0 else ("base", "app"):
                     result = start_once(exes[key], env, cold=kind == "cold")
                     samples[key][kind].append(result.seconds * 1000)
                     samples[key]["rss"].append(result.peak_rss_mb)
