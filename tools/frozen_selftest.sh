@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # Run the frozen bundle's self-test: with the system's fonts; with fontconfig pointed at an empty
 # font set (a machine with no fonts at all: the bundled CJK subset must carry the PDF); and, when
-# run as root, as a user who cannot write to the bundle.
-# Also checks that the runs wrote nothing inside the bundle. Usage: frozen_selftest.sh EXECUTABLE
+# run as root, as a user who cannot write to the bundle. Also starts the real window offscreen (it
+# must paint its filled tree and exit cleanly) and checks that nothing was written inside the bundle.
+# Usage: frozen_selftest.sh EXECUTABLE
 set -euo pipefail
 exe=${1:?usage: frozen_selftest.sh "dist/DA Navigator/DA Navigator"}
 [[ -x "$exe" ]] || { echo "frozen_selftest: $exe not found; run 'make dist' first" >&2; exit 1; }
