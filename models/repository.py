@@ -32,6 +32,20 @@ class ContentError(Exception):
     """The content database is missing, corrupt or of an unknown schema; message is user-facing."""
 
 
+#: One SQL condition per facet of filter_numbers(); each value list arrives as a JSON array.
+_FILTERS = {
+    "clusters": "r.cluster IN (SELECT value FROM json_each(:clusters))",
+    "sectors": "r.number IN (SELECT number FROM recommendation_sectors WHERE doc_id = r.doc_id "
+    "AND sector IN (SELECT value FROM json_each(:sectors)))",
+    "countries": "r.number IN (SELECT m.number FROM place_mentions m JOIN places p USING (code) "
+    "WHERE m.doc_id = r.doc_id AND m.kind = 'recommendation' "
+    "AND (p.name IN (SELECT value FROM json_each(:countries)) OR p.code IN (SELECT value FROM json_each(:countries))))",
+    "documents": "r.number IN (SELECT number FROM document_citations WHERE doc_id = r.doc_id "
+    "AND kind = 'recommendation' AND symbol IN (SELECT value FROM json_each(:documents)))",
+    "numbers": "r.number IN (SELECT value FROM json_each(:numbers))",
+}
+
+
 def _json_list(values: Iterable) -> str:
     return json.dumps(list(values), ensure_ascii=False)
 
@@ -72,8 +86,10 @@ class ContentRepository:
         self._db.close()
 
     def _rows(self, sql: str, *args) -> list[tuple]:
+        """Run a read query with positional parameters, or one dict of named ones."""
+        params = args[0] if len(args) == 1 and isinstance(args[0], dict) else args
         try:
-            return self._db.execute(sql, args).fetchall()
+            return self._db.execute(sql, params).fetchall()
         except sqlite3.DatabaseError as error:
             raise ContentError(
                 f"读取内容数据库出错：{error}\nError reading the content database: {error}"
@@ -311,37 +327,21 @@ class ContentRepository:
         numbers: Iterable[int] | None = None,
     ) -> list[int]:
         """Recommendation numbers passing every active filter (values within one facet: any)."""
-        sql = ["SELECT r.number FROM recommendations r WHERE r.doc_id = ?"]
-        args: list = [self._doc_id]
-        if clusters := list(clusters):
-            sql.append("AND r.cluster IN (SELECT value FROM json_each(?))")
-            args.append(_json_list(clusters))
-        if sectors := list(sectors):
-            sql.append(
-                "AND r.number IN (SELECT number FROM recommendation_sectors WHERE doc_id = r.doc_id "
-                "AND sector IN (SELECT value FROM json_each(?)))"
-            )
-            args.append(_json_list(sectors))
-        if immediate is not None:
-            sql.append("AND r.immediate = ?")
-            args.append(int(immediate))
-        if countries := list(countries):
-            sql.append(
-                "AND r.number IN (SELECT m.number FROM place_mentions m JOIN places p USING (code) "
-                "WHERE m.doc_id = r.doc_id AND m.kind = 'recommendation' "
-                "AND (p.name IN (SELECT value FROM json_each(?)) OR p.code IN (SELECT value FROM json_each(?))))"
-            )
-            args += [_json_list(countries)] * 2
-        if documents := list(documents):
-            sql.append(
-                "AND r.number IN (SELECT number FROM document_citations WHERE doc_id = r.doc_id "
-                "AND kind = 'recommendation' AND symbol IN (SELECT value FROM json_each(?)))"
-            )
-            args.append(_json_list(documents))
+        chosen = {
+            "clusters": list(clusters),
+            "sectors": list(sectors),
+            "countries": list(countries),
+            "documents": list(documents),
+        }
+        params: dict = {key: _json_list(values) for key, values in chosen.items() if values}
         if numbers is not None:
-            sql.append("AND r.number IN (SELECT value FROM json_each(?))")
-            args.append(_json_list(numbers))
-        result = [n for (n,) in self._rows(" ".join(sql) + " ORDER BY r.number", *args)]
+            params["numbers"] = _json_list(numbers)
+        where = ["r.doc_id = :doc", *(_FILTERS[key] for key in params)]
+        if immediate is not None:
+            where.append("r.immediate = :immediate")
+            params["immediate"] = int(immediate)
+        sql = f"SELECT r.number FROM recommendations r WHERE {' AND '.join(where)} ORDER BY r.number"
+        result = [n for (n,) in self._rows(sql, {**params, "doc": self._doc_id})]
         if parse_query(query).terms:
             matching = self.matching_numbers(query)
             result = [n for n in result if n in matching]
