@@ -377,3 +377,17 @@ def test_no_two_actions_share_a_shortcut(make_window):
         for key in action.shortcuts():
             owners.setdefault(key.toString(), set()).add(action.text())
     assert {k: v for k, v in owners.items() if len(v) > 1} == {}
+
+
+def test_corrupt_bookmark_store_is_reported_in_a_message_box(make_window, isolated_user_state, qtbot):
+    from PySide6.QtWidgets import QMessageBox
+
+    from models.paths import user_data_dir
+
+    (user_data_dir() / "bookmarks.sqlite").write_bytes(b"not a database" * 500)
+    w = make_window()
+    box = w.findChild(QMessageBox, "bookmarkStoreProblem")
+    assert box is not None and box.isVisible()
+    assert "corrupt-" in box.text()  # says where the old file went
+    assert w.bookmarks.available  # and a fresh store is in use
+    box.close()

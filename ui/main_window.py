@@ -100,6 +100,16 @@ class MainWindow(QMainWindow):
         self.sidebar.populate()
         if self.bookmarks.error:
             self.statusBar().showMessage(self.bookmarks.error, 15000)
+            self._tell_store_problem(self.bookmarks.error)
+
+    def _tell_store_problem(self, text: str) -> None:
+        """A moved-aside or unusable bookmark store must not go unnoticed: a non-blocking message box."""
+        from PySide6.QtWidgets import QMessageBox
+
+        box = QMessageBox(QMessageBox.Icon.Warning, self.tr("Bookmarks"), text, QMessageBox.StandardButton.Ok, self)
+        box.setObjectName("bookmarkStoreProblem")
+        box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        box.open()
 
     @property
     def overview(self):
