@@ -13,6 +13,7 @@ Rules (each has a test with the source's own examples):
 from __future__ import annotations
 
 import re
+import unicodedata
 from dataclasses import dataclass
 
 from data.footnotes import END, START
@@ -30,6 +31,9 @@ URL = re.compile(rf"https?://[^\s{CJK}<>\"]+[^\s{CJK}<>\".,;:)]")
 SUBHEADING = re.compile(r"^[A-E][)）] ?[^。；]{2,40}$")
 DASH_ITEM = re.compile(r"^- ?")
 PRIVATE_USE = re.compile("[\ue000-\uf8ff]")
+SENTENCE_END = ("。", "！", "？")
+#: A line this much narrower than the text column (about 34 CJK cells) was not wrapped: it ended.
+SHORT_LINE = 20
 
 
 @dataclass(frozen=True)
@@ -56,10 +60,21 @@ def join_pair(left: str, right: str) -> str:
     return left + right
 
 
+def visual_width(text: str) -> float:
+    """Width in CJK cells (a Latin character is half a cell); footnote sentinels take none."""
+    text = re.sub(rf"{START}\d+{END}", "", text)
+    return sum(1.0 if unicodedata.east_asian_width(ch) in "WF" else 0.5 for ch in text)
+
+
 def is_hard_end(text: str, hard_end: bool, next_text: str | None) -> bool:
-    """A trailing space ends the paragraph unless it is a space between two Latin words."""
+    """A trailing space ends the paragraph unless it is a space between two Latin words; so does
+    a sentence that ends well short of the full line width (~34 cells), e.g. before a footnote
+    marker that swallowed the trailing space (``汇编成 14 份工作文件。23``)."""
+    if next_text is not None and re.fullmatch(rf"{START}\d+{END}", next_text):
+        return False  # the next line is a lone footnote marker: it belongs to this sentence
     if not hard_end:
-        return False
+        bare = re.sub(rf"{START}\d+{END}$", "", text)
+        return bare.endswith(SENTENCE_END) and visual_width(text) < SHORT_LINE
     return not (next_text is not None and LATIN_END.search(text) and LATIN_START.match(next_text))
 
 

@@ -274,3 +274,9 @@ def test_bad_source_fails_loudly_and_keeps_previous_database(tmp_path, capsys, n
     assert expected in message and "unchanged" in message
     assert output.read_bytes() == before
     assert not [p for p in tmp_path.iterdir() if p.name.startswith(".content-")]
+
+
+def test_short_line_before_a_footnote_marker_ends_the_paragraph(recs):
+    # "…汇编成 14 份工作文件。23" is a 9-cell line, far short of the column: the paragraph ended there.
+    assert "汇编成14份工作文件。[^23]\n\n在会议间隙，ACE影院" in recs[45]["activities"]
+    assert "知识产权挑战。[^26]\n\n2024年7月，产权组织发起了" in recs[45]["activities"]

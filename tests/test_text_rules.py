@@ -66,3 +66,10 @@ def test_glued_marker_is_found_where_it_was_put(before, after, number):
     mark_references(doc)
     target = [line for line in doc.lines if line.kind == "body" and line.text.startswith(before + "国家")]
     assert target and target[-1].text == f"{before}国家 {sentinel(number)}{after}"
+
+
+def test_short_sentence_line_is_a_paragraph_end_but_a_lone_marker_joins():
+    out = blocks([("这些材料按主题汇编成 14 份工作文件。\x0e23\x0f", False), ("在会议间隙，ACE 影院放映了", False)])
+    assert len(out) == 2
+    out = blocks([("以促进项目落实和项目的长期可持续性。", False), ("\x0e30\x0f", True)])
+    assert [b.text for b in out] == ["以促进项目落实和项目的长期可持续性。\x0e30\x0f"]
