@@ -267,10 +267,10 @@ class ContentRepository:
         )
 
     # --- search and filters -------------------------------------------------------------------
-    def _matching_sections(self, query: Query) -> list[tuple[str, int, str, str]]:
-        """Sections (kind, number, section, body) in which at least one term occurs."""
-        found: dict[int, tuple[str, int, str, str]] = {}
-        for term in query.terms:
+    def _matching_sections(self, query: Query) -> list[tuple[str, int, str, str, str]]:
+        """Sections (kind, number, section, body, folded body) in which at least one term occurs."""
+        found: dict[int, tuple[str, int, str, str, str]] = {}
+        for term, folded in zip(query.terms, query.folded, strict=True):
             if len(term) >= 3:
                 rows = self._rows(
                     "SELECT s.rowid, s.kind, s.number, s.section, s.body FROM sections_fts "
@@ -284,37 +284,44 @@ class ContentRepository:
                     "SELECT rowid, kind, number, section, body FROM sections "
                     "WHERE doc_id = ? AND instr(lower(body), ?) > 0",
                     self._doc_id,
-                    term.lower(),
+                    folded,
                 )
-            for rowid, *rest in rows:
-                found[rowid] = tuple(rest)
+            for rowid, kind, number, section, body in rows:
+                if rowid not in found:
+                    found[rowid] = (kind, number, section, body, body.casefold())
         return list(found.values())
 
     def search(self, query: str, limit: int = 200) -> list[SearchHit]:
         """Hits ranked by relevance; an entry matches only if it contains every term."""
         parsed = parse_query(query)
-        if not parsed.terms:
-            return []
+        scored = self._scored(parsed) if parsed.terms else []
+        mark = parsed.highlighter()
+        return [
+            SearchHit(kind, number, section, snippet(body, folded, parsed.folded, mark), score)
+            for score, kind, number, section, body, folded in scored[:limit]
+        ]
+
+    def _scored(self, parsed: Query) -> list[tuple[float, str, int, str, str, str]]:
+        """(score, kind, number, section, body, folded body) of every hit, best first."""
         sections = self._matching_sections(parsed)
+        present = [parsed.terms_in(folded) for *_rest, folded in sections]
         entry_terms: dict[tuple[str, int], set[str]] = {}
-        for kind, number, _section, body in sections:
-            entry_terms.setdefault((kind, number), set()).update(parsed.terms_in(body))
-        hits = []
-        for kind, number, section, body in sections:
-            if entry_terms[(kind, number)] != set(parsed.terms):
-                continue
-            score = parsed.score(body) * (
-                3.0 if section == "text" else 2.0 if section == "highlights" else 1.0
-            )
-            if score:
-                kind_name = "cover" if kind == "cover" else kind
-                hits.append(SearchHit(kind_name, number, section, snippet(body, parsed.terms), score))
-        hits.sort(key=lambda h: (-h.score, h.kind != "recommendation", h.number))
-        return hits[:limit]
+        for (kind, number, *_rest), terms in zip(sections, present, strict=True):
+            entry_terms.setdefault((kind, number), set()).update(terms)
+        everything = set(parsed.folded)
+        scored = []
+        for (kind, number, section, body, folded), terms in zip(sections, present, strict=True):
+            if terms and entry_terms[(kind, number)] == everything:
+                weight = 3.0 if section == "text" else 2.0 if section == "highlights" else 1.0
+                scored.append((parsed.score(folded, terms) * weight, kind, number, section, body, folded))
+        scored.sort(key=lambda s: (-s[0], s[1] != "recommendation", s[2]))
+        return scored
 
     def matching_numbers(self, query: str) -> set[int]:
         """Recommendations (Annex I) containing every term of ``query``."""
-        return {h.number for h in self.search(query, limit=10_000) if h.kind == "recommendation"}
+        parsed = parse_query(query)
+        hits = self._scored(parsed) if parsed.terms else []
+        return {number for _score, kind, number, *_rest in hits if kind == "recommendation"}
 
     def filter_numbers(
         self,

@@ -20,19 +20,29 @@ _SPLIT = re.compile(r"[\s\u3000]+")
 @dataclass(frozen=True)
 class Query:
     terms: tuple[str, ...]
+    folded: tuple[str, ...] = ()  # the terms case-folded, as matched against case-folded text
+
+    def __post_init__(self) -> None:
+        if not self.folded:
+            object.__setattr__(self, "folded", tuple(t.casefold() for t in self.terms))
 
     @staticmethod
     def fts_phrase(term: str) -> str:
         return '"' + term.replace('"', '""') + '"'
 
-    def terms_in(self, body: str) -> set[str]:
-        folded = body.casefold()
-        return {t for t in self.terms if t.casefold() in folded}
+    def terms_in(self, folded_body: str) -> set[str]:
+        """The (folded) terms that occur in an already case-folded text."""
+        return {t for t in self.folded if t in folded_body}
 
-    def score(self, body: str) -> float:
-        folded = body.casefold()
-        present = [t for t in self.terms if t.casefold() in folded]
-        return len(present) * 10.0 + sum(folded.count(t.casefold()) for t in present)
+    def score(self, folded_body: str, present: set[str]) -> float:
+        """10 per distinct term present, plus one per occurrence."""
+        return len(present) * 10.0 + sum(folded_body.count(t) for t in present)
+
+    def highlighter(self) -> re.Pattern[str]:
+        """One pattern matching every term (longest first, any case), for snippets."""
+        return re.compile(
+            "|".join(re.escape(t) for t in sorted(self.terms, key=len, reverse=True)), re.IGNORECASE
+        )
 
 
 def parse_query(text: str) -> Query:
@@ -46,14 +56,16 @@ def parse_query(text: str) -> Query:
     return Query(tuple(terms[:MAX_TERMS]))
 
 
-def snippet(body: str, terms: tuple[str, ...], width: int = 36) -> str:
-    """A window of ``body`` around the first match, every match wrapped in HIT_START/HIT_END."""
-    folded = body.casefold()
+def snippet(
+    body: str, folded: str, terms: tuple[str, ...], mark: re.Pattern[str] | None = None, width: int = 36
+) -> str:
+    """A window of ``body`` around the first match, every match wrapped in HIT_START/HIT_END.
+    ``folded`` is ``body.casefold()``, which the caller already has."""
     positions = [folded.find(t.casefold()) for t in terms]
     first = min((p for p in positions if p >= 0), default=0)
     start = max(0, first - width // 2)
     end = min(len(body), first + width * 2)
     window = body[start:end].replace("\n", " ")
-    pattern = re.compile("|".join(re.escape(t) for t in sorted(terms, key=len, reverse=True)), re.IGNORECASE)
-    marked = pattern.sub(lambda m: f"{HIT_START}{m.group(0)}{HIT_END}", window)
+    mark = mark or Query(terms).highlighter()
+    marked = mark.sub(lambda m: f"{HIT_START}{m.group(0)}{HIT_END}", window)
     return ("…" if start else "") + marked + ("…" if end < len(body) else "")
