@@ -4,241 +4,185 @@
 <context>
     <name></name>
     <message>
-        <location filename="../../models/render.py" line="+35"/>
         <source>Recommendation</source>
         <extracomment>Section names as printed in the document (used in citations, independent of UI language).</extracomment>
         <translation>建议案文</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>Related WIPO sectors</source>
         <translation>相关产权组织部门</translation>
     </message>
     <message>
-        <location line="+1"/>
-        <location filename="../../models/search_model.py" line="+55"/>
         <source>Implementation</source>
         <translation>落实工作</translation>
     </message>
     <message>
-        <location line="+1"/>
-        <location filename="../../models/search_model.py" line="+1"/>
         <source>Highlights</source>
         <translation>亮点</translation>
     </message>
     <message>
-        <location line="+1"/>
-        <location filename="../../models/search_model.py" line="+1"/>
         <source>Activities/results</source>
         <translation>活动/成果</translation>
     </message>
     <message>
-        <location line="+1"/>
-        <location filename="../../models/search_model.py" line="+1"/>
         <source>Footnotes</source>
         <translation>脚注</translation>
     </message>
     <message>
-        <location line="+1"/>
-        <location filename="../../models/search_model.py" line="+1"/>
         <source>Progress</source>
         <translation>进展</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>Links</source>
         <translation>链接</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>References</source>
         <translation>引用与被引用</translation>
     </message>
     <message>
-        <location line="+18"/>
-        <location filename="../../models/tree_model.py" line="+286"/>
         <source>Reported jointly with recommendations %1</source>
         <translation>与建议 %1 合并报告</translation>
     </message>
     <message>
-        <location line="+26"/>
-        <location filename="../../models/search_model.py" line="+122"/>
-        <location filename="../../models/tree_model.py" line="-5"/>
         <source>Recommendation %1</source>
         <translation>建议 %1</translation>
     </message>
     <message>
-        <location line="+4"/>
         <source>Cluster %1</source>
         <translation>第 %1 组</translation>
     </message>
     <message>
-        <location line="+5"/>
         <source>mark printed in CDIP/33/2</source>
         <translation>CDIP/33/2 原文标注</translation>
     </message>
     <message>
-        <location line="+2"/>
         <source>curated from a public source</source>
         <translation>据公开来源补充</translation>
     </message>
     <message>
-        <location line="+2"/>
         <source>for immediate implementation (%1)</source>
         <translation>需立即落实（%1）</translation>
     </message>
     <message>
-        <location line="+5"/>
         <source>My note</source>
         <translation>我的备注</translation>
     </message>
     <message>
-        <location line="+13"/>
         <source>None reported</source>
         <translation>未报告</translation>
     </message>
     <message>
-        <location line="+12"/>
         <source>External links open in your browser and need a network connection.</source>
         <translation>外部链接在浏览器中打开，需要网络连接。</translation>
     </message>
     <message>
-        <location line="+8"/>
         <source>Refers to</source>
         <translation>参见</translation>
     </message>
     <message>
-        <location line="+2"/>
         <source>Cited by</source>
         <translation>被引用</translation>
     </message>
     <message>
-        <location line="+2"/>
         <source>DA projects</source>
         <translation>发展议程项目</translation>
     </message>
     <message>
-        <location line="+3"/>
         <source>Documents cited</source>
         <translation>引用文件</translation>
     </message>
     <message>
-        <location line="+2"/>
         <source>Countries mentioned</source>
         <translation>提及的国家</translation>
     </message>
     <message>
-        <location line="+12"/>
         <source>Independent review recommendation %1</source>
         <translation>独立审查建议 %1</translation>
     </message>
     <message>
-        <location line="+3"/>
         <source>Addressed to</source>
         <translation>对象</translation>
     </message>
     <message>
-        <location filename="../../models/search_model.py" line="-128"/>
         <source>Text</source>
         <translation>案文</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>Sectors</source>
         <translation>部门</translation>
     </message>
     <message>
-        <location line="+129"/>
         <source>Review recommendation %1</source>
         <translation>审查建议 %1</translation>
     </message>
     <message>
-        <location filename="../../models/render.py" line="-118"/>
-        <location filename="../../models/search_model.py" line="+2"/>
-        <location filename="../../models/tree_model.py" line="-19"/>
         <source>Cover note</source>
         <translation>正文（说明）</translation>
     </message>
     <message>
-        <location filename="../../models/tree_model.py" line="-44"/>
         <source>Recommendations</source>
         <translation>建议</translation>
     </message>
     <message>
-        <location line="+17"/>
         <source>immediate</source>
         <translation>需立即落实</translation>
     </message>
     <message>
-        <location line="+25"/>
         <source>Overview</source>
         <translation>概览</translation>
     </message>
     <message>
-        <location line="+5"/>
         <source>Annex I · 45 recommendations</source>
         <translation>附件一 · 45 项建议</translation>
     </message>
     <message>
-        <location line="+2"/>
         <source>Annex I · by WIPO sector</source>
         <translation>附件一 · 按产权组织部门</translation>
     </message>
     <message>
-        <location line="+4"/>
         <source>Annex II · Independent review</source>
         <translation>附件二 · 独立审查</translation>
     </message>
     <message>
-        <location line="+12"/>
         <source>★ for immediate implementation</source>
         <translation>★ 需立即落实</translation>
     </message>
     <message>
-        <location filename="../../ui/printing.py" line="+126"/>
         <source>Print</source>
         <translation>打印</translation>
     </message>
     <message>
-        <location line="+0"/>
         <source>Select a recommendation first.</source>
         <translation>请先选择一项建议。</translation>
     </message>
     <message>
-        <location line="+13"/>
         <source>Print Preview — %1</source>
         <translation>打印预览 — %1</translation>
     </message>
     <message>
-        <location line="+10"/>
-        <location line="+21"/>
         <source>Export as PDF</source>
         <translation>导出为 PDF</translation>
     </message>
     <message>
-        <location line="-21"/>
         <source>PDF files (*.pdf)</source>
         <translation>PDF 文件 (*.pdf)</translation>
     </message>
     <message>
-        <location line="+6"/>
         <source>Writing %1…</source>
         <translation>正在写入 %1…</translation>
     </message>
     <message>
-        <location line="+0"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location line="+15"/>
         <source>Could not write %1:
 %2</source>
         <translation>无法写入 %1：
 %2</translation>
     </message>
     <message>
-        <location line="+8"/>
         <source>Saved %1 (%2 pages)</source>
         <translation>已保存 %1（%2 页）</translation>
     </message>
@@ -246,167 +190,134 @@
 <context>
     <name>Actions</name>
     <message>
-        <location filename="../../ui/actions.py" line="+77"/>
         <source>&amp;Find in Page…</source>
         <translation>页内查找(&amp;F)…</translation>
     </message>
     <message>
-        <location line="+0"/>
         <source>Find text in the recommendation shown</source>
         <translation>在当前建议中查找文字</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>Find &amp;Next</source>
         <translation>查找下一个(&amp;N)</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>Find Pre&amp;vious</source>
         <translation>查找上一个(&amp;V)</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>&amp;Search All…</source>
         <translation>全文搜索(&amp;S)…</translation>
     </message>
     <message>
-        <location line="+0"/>
         <source>Search the whole report</source>
         <translation>搜索整份报告</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>Go to &amp;Tree</source>
         <translation>转到目录树(&amp;T)</translation>
     </message>
     <message>
-        <location line="+2"/>
         <source>Copy &amp;Citation</source>
         <translation>复制引文(&amp;C)</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>Copy a stable citation with the selected text</source>
         <translation>复制带所选文字的规范引文</translation>
     </message>
     <message>
-        <location line="+3"/>
         <source>&amp;Bookmark</source>
         <translation>书签(&amp;B)</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>Bookmark the recommendation shown (Ctrl+D)</source>
         <translation>为当前建议添加或取消书签（Ctrl+D）</translation>
     </message>
     <message>
-        <location line="+3"/>
         <source>&amp;Print Summary…</source>
         <translation>打印摘要(&amp;P)…</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>Print a summary of the recommendation shown</source>
         <translation>打印当前建议的摘要</translation>
     </message>
     <message>
-        <location line="+2"/>
         <source>&amp;Export Summary as PDF…</source>
         <translation>导出摘要为 PDF(&amp;E)…</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>Export &amp;Briefing Pack…</source>
         <translation>导出简报包(&amp;B)…</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>Zoom &amp;In</source>
         <translation>放大(&amp;I)</translation>
     </message>
     <message>
-        <location line="+0"/>
         <source>Larger text</source>
         <translation>放大文字</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>Zoom &amp;Out</source>
         <translation>缩小(&amp;O)</translation>
     </message>
     <message>
-        <location line="+0"/>
         <source>Smaller text</source>
         <translation>缩小文字</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>&amp;Actual Size</source>
         <translation>实际大小(&amp;A)</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>&amp;Back</source>
         <translation>后退(&amp;B)</translation>
     </message>
     <message>
-        <location line="+0"/>
         <source>Go back (Alt+Left)</source>
         <translation>后退（Alt+←）</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>&amp;Forward</source>
         <translation>前进(&amp;F)</translation>
     </message>
     <message>
-        <location line="+0"/>
         <source>Go forward (Alt+Right)</source>
         <translation>前进（Alt+→）</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>&amp;Overview</source>
         <translation>概览(&amp;O)</translation>
     </message>
     <message>
-        <location line="+0"/>
         <source>Show the overview page</source>
         <translation>显示概览页</translation>
     </message>
     <message>
-        <location line="+2"/>
         <source>Group by &amp;Sector</source>
         <translation>按部门分组(&amp;S)</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>Group the tree by WIPO sector instead of cluster</source>
         <translation>目录树按产权组织部门分组（而非按组别）</translation>
     </message>
     <message>
-        <location line="+2"/>
         <source>&amp;Clear Filters</source>
         <translation>清除筛选(&amp;C)</translation>
     </message>
     <message>
-        <location line="+0"/>
         <source>Clear the search and every filter</source>
         <translation>清除搜索和全部筛选条件</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>Bookmarks &amp;Panel</source>
         <translation>书签面板(&amp;P)</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>&amp;About DA Navigator</source>
         <translation>关于发展议程导航(&amp;A)</translation>
     </message>
@@ -414,85 +325,66 @@
 <context>
     <name>BookmarksPanel</name>
     <message>
-        <location filename="../../ui/bookmarks_panel.py" line="+197"/>
         <source>Recommendation %1</source>
         <translation>建议 %1</translation>
     </message>
     <message>
-        <location line="+3"/>
         <source>Review recommendation %1</source>
         <translation>审查建议 %1</translation>
     </message>
     <message numerus="yes">
-        <location line="+21"/>
         <source>%n bookmark(s)</source>
         <translation>
             <numerusform>%n 个书签</numerusform>
         </translation>
     </message>
     <message>
-        <location line="+18"/>
         <source>JSON files (*.json)</source>
         <translation>JSON 文件 (*.json)</translation>
     </message>
     <message>
-        <location line="+0"/>
         <source>CSV files (*.csv)</source>
         <translation>CSV 文件 (*.csv)</translation>
     </message>
     <message>
-        <location line="+1"/>
-        <location line="+6"/>
         <source>Export Bookmarks</source>
         <translation>导出书签</translation>
     </message>
     <message numerus="yes">
-        <location line="+2"/>
         <source>Exported %n bookmark(s)</source>
         <translation>
             <numerusform>已导出 %n 个书签</numerusform>
         </translation>
     </message>
     <message>
-        <location line="+8"/>
-        <location line="+9"/>
-        <location line="+5"/>
-        <location line="+4"/>
         <source>Import Bookmarks</source>
         <translation>导入书签</translation>
     </message>
     <message>
-        <location line="-18"/>
         <source>Bookmark exports (*.json *.csv)</source>
         <translation>书签导出文件 (*.json *.csv)</translation>
     </message>
     <message>
-        <location line="+33"/>
         <source>Sort by number</source>
         <translation>按编号排序</translation>
     </message>
     <message>
-        <location line="+0"/>
         <source>Sort by date added (newest first)</source>
         <translation>按添加日期排序（最新在前）</translation>
     </message>
     <message>
-        <location line="+3"/>
         <source>No bookmarks yet. Press Ctrl+D or click the star to bookmark the recommendation shown.</source>
         <translation>还没有书签。按 Ctrl+D 或点击星标，为当前建议添加书签。</translation>
     </message>
     <message>
-        <location line="+2"/>
         <source>Export</source>
         <translation>导出</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>Import…</source>
         <translation>导入…</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>Briefing Pack…</source>
         <translation>简报包…</translation>
     </message>
@@ -500,42 +392,34 @@
 <context>
     <name>BriefingDialog</name>
     <message>
-        <location filename="../../ui/briefing_dialog.py" line="+27"/>
         <source>Export Briefing Pack</source>
         <translation>导出简报包</translation>
     </message>
     <message>
-        <location line="+7"/>
         <source>Recommendation %1</source>
         <translation>建议 %1</translation>
     </message>
     <message>
-        <location line="+10"/>
         <source>All</source>
         <translation>全部</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>Bookmarked</source>
         <translation>已加书签</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>None</source>
         <translation>无</translation>
     </message>
     <message>
-        <location line="+11"/>
         <source>Export…</source>
         <translation>导出…</translation>
     </message>
     <message>
-        <location line="+4"/>
         <source>Each recommendation starts on a new page, after a cover and a table of contents.</source>
         <translation>封面和目录之后，每项建议从新的一页开始。</translation>
     </message>
     <message numerus="yes">
-        <location line="+24"/>
         <source>%n selected</source>
         <translation>
             <numerusform>已选 %n 项</numerusform>
@@ -545,32 +429,26 @@
 <context>
     <name>DetailPane</name>
     <message>
-        <location filename="../../ui/detail_pane.py" line="+112"/>
         <source>Not found: %1</source>
         <translation>未找到：%1</translation>
     </message>
     <message>
-        <location line="+86"/>
         <source>Opening %1 in your browser — this needs a network connection.</source>
         <translation>正在浏览器中打开 %1——需要网络连接。</translation>
     </message>
     <message>
-        <location line="+3"/>
         <source>Link not opened: only http and https addresses are allowed.</source>
         <translation>未打开链接：只允许 http 和 https 地址。</translation>
     </message>
     <message>
-        <location line="+5"/>
         <source>%1 (opens in your browser; needs a network connection)</source>
         <translation>%1（在浏览器中打开，需要网络连接）</translation>
     </message>
     <message>
-        <location line="+5"/>
         <source>Show recommendations citing %1</source>
         <translation>显示引用 %1 的建议</translation>
     </message>
     <message>
-        <location line="+84"/>
         <source>Recommendation details</source>
         <translation>建议详情</translation>
     </message>
@@ -578,7 +456,6 @@
 <context>
     <name>Extras</name>
     <message>
-        <location filename="../../ui/extras.py" line="+98"/>
         <source>Bookmarks</source>
         <translation>书签</translation>
     </message>
@@ -586,58 +463,46 @@
 <context>
     <name>FacetPanel</name>
     <message>
-        <location filename="../../ui/facet_panel.py" line="+72"/>
         <source>Bookmarked only (%1)</source>
         <translation>仅显示书签（%1）</translation>
     </message>
     <message>
-        <location line="+9"/>
         <source>Cluster</source>
         <translation>组别</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>WIPO sector</source>
         <translation>产权组织部门</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>Immediate / bookmarked</source>
         <translation>立即落实 / 书签</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>Country mentioned</source>
         <translation>提及的国家</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>Document cited</source>
         <translation>引用的文件</translation>
     </message>
     <message>
-        <location line="+6"/>
         <source>Immediate implementation</source>
         <translation>立即落实</translation>
     </message>
     <message>
-        <location line="+5"/>
         <source>★ For immediate implementation</source>
         <translation>★ 需立即落实</translation>
     </message>
     <message>
-        <location line="+0"/>
         <source>Not marked</source>
         <translation>未标注</translation>
     </message>
     <message>
-        <location line="+4"/>
-        <location line="+1"/>
         <source>Filter this list</source>
         <translation>筛选此列表</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>Bookmarked only</source>
         <translation>仅显示书签</translation>
     </message>
@@ -645,57 +510,46 @@
 <context>
     <name>FilterSidebar</name>
     <message>
-        <location filename="../../ui/filter_sidebar.py" line="+190"/>
         <source>The search could not run: %1</source>
         <translation>无法执行搜索：%1</translation>
     </message>
     <message>
-        <location line="+2"/>
         <source>All %1 recommendations</source>
         <translation>全部 %1 项建议</translation>
     </message>
     <message>
-        <location line="+3"/>
         <source>%1 recommendations, %2 passages</source>
         <translation>%1 项建议，%2 处匹配</translation>
     </message>
     <message>
-        <location line="+6"/>
         <source>%1 recommendations match the filters</source>
         <translation>%1 项建议符合筛选条件</translation>
     </message>
     <message>
-        <location line="+16"/>
         <source>Search (e.g. 专利, TISC, 中小企业 版权)</source>
         <translation>搜索（如：专利、TISC、中小企业 版权）</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>Search the report</source>
         <translation>搜索报告</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>Clear all</source>
         <translation>全部清除</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>Clear the search and all filters</source>
         <translation>清除搜索和全部筛选条件</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>No recommendation matches the current search and filters.</source>
         <translation>没有符合当前搜索和筛选条件的建议。</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>Clear filters</source>
         <translation>清除筛选</translation>
     </message>
     <message>
-        <location line="+3"/>
         <source>Type to search every section of the report: Chinese of any length, Latin terms (TISC, WIPO GREEN), or several terms separated by spaces (all must match). Enter opens the first result.
 
 Below, tick facets to narrow the tree; the numbers count recommendations in the current result.</source>
@@ -704,8 +558,6 @@ Below, tick facets to narrow the tree; the numbers count recommendations in the 
 在下方勾选分面可缩小目录树范围；括号中的数字是当前结果中的建议数。</translation>
     </message>
     <message>
-        <location line="-121"/>
-        <location line="+127"/>
         <source>Search results</source>
         <translation>搜索结果</translation>
     </message>
@@ -713,53 +565,42 @@ Below, tick facets to narrow the tree; the numbers count recommendations in the 
 <context>
     <name>FindBar</name>
     <message>
-        <location filename="../../ui/find_bar.py" line="+57"/>
         <source>&amp;Find:</source>
         <translation>查找(&amp;F)：</translation>
     </message>
     <message>
-        <location line="+1"/>
-        <location line="+1"/>
         <source>Find in page</source>
         <translation>页内查找</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>Previous match (Shift+Enter)</source>
         <translation>上一个匹配（Shift+Enter）</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>Previous match</source>
         <translation>上一个匹配</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>Next match (Enter)</source>
         <translation>下一个匹配（Enter）</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>Next match</source>
         <translation>下一个匹配</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>Close (Esc)</source>
         <translation>关闭（Esc）</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>Close find bar</source>
         <translation>关闭查找栏</translation>
     </message>
     <message>
-        <location line="+85"/>
         <source>No matches</source>
         <translation>无匹配</translation>
     </message>
     <message>
-        <location line="+3"/>
         <source>%1 of %2</source>
         <translation>第 %1 / %2 处</translation>
     </message>
@@ -767,97 +608,78 @@ Below, tick facets to narrow the tree; the numbers count recommendations in the 
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/main_window.py" line="+109"/>
         <source>Bookmarks</source>
         <translation>书签</translation>
     </message>
     <message>
-        <location line="+121"/>
         <source>%1 of %2 recommendations shown</source>
         <translation>显示 %1 / %2 项建议</translation>
     </message>
     <message>
-        <location line="+31"/>
         <source>Bookmark not saved</source>
         <translation>书签未保存</translation>
     </message>
     <message>
-        <location line="+3"/>
         <source>Bookmark saved</source>
         <translation>书签已保存</translation>
     </message>
     <message>
-        <location line="+0"/>
         <source>Bookmark removed</source>
         <translation>书签已删除</translation>
     </message>
     <message>
-        <location line="+5"/>
         <source>Copied: %1</source>
         <translation>已复制：%1</translation>
     </message>
     <message>
-        <location line="+13"/>
         <source>About DA Navigator</source>
         <translation>关于发展议程导航</translation>
     </message>
     <message>
-        <location line="+2"/>
         <source>DA Navigator (发展议程导航) — an offline reader for %1 (%2), the progress report on the 45 WIPO Development Agenda recommendations.</source>
         <translation>发展议程导航（DA Navigator）——%1（%2）的离线阅读器：产权组织 45 项发展议程建议实施进展报告。</translation>
     </message>
     <message>
-        <location line="+11"/>
         <source>Translation file missing: %1 (run make i18n)</source>
         <translation>缺少翻译文件：%1（请运行 make i18n）</translation>
     </message>
     <message>
-        <location line="+9"/>
         <source>DA Navigator — %1</source>
         <translation>发展议程导航 — %1</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>&amp;Edit</source>
         <translation>编辑(&amp;E)</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>&amp;View</source>
         <translation>视图(&amp;V)</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>&amp;Language</source>
         <translation>语言(&amp;L)</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>&amp;Go</source>
         <translation>转到(&amp;G)</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>Toolbar</source>
         <translation>工具栏</translation>
     </message>
     <message>
-        <location line="+5"/>
         <source>Recommendations</source>
         <translation>建议</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>Edition: document symbol · date · language</source>
         <translation>版本：文件编号 · 日期 · 语言</translation>
     </message>
@@ -865,62 +687,50 @@ Below, tick facets to narrow the tree; the numbers count recommendations in the 
 <context>
     <name>OverviewPage</name>
     <message>
-        <location filename="../../ui/overview.py" line="+85"/>
         <source>%1 · %2 · reporting period %3 · %4 recommendations in 6 clusters</source>
         <translation>%1 · %2 · 报告期 %3 · 6 个组别共 %4 项建议</translation>
     </message>
     <message>
-        <location line="+6"/>
         <source>&amp;Recommendations by cluster and WIPO sector</source>
         <translation>按组别和产权组织部门统计的建议数(&amp;R)</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>Most-mentioned &amp;countries and groups (recommendations)</source>
         <translation>提及最多的国家和集团（建议数）(&amp;C)</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>Most-cited &amp;documents (recommendations)</source>
         <translation>引用最多的文件（建议数）(&amp;D)</translation>
     </message>
     <message>
-        <location line="+2"/>
         <source>Click a cell or a bar (or focus it and press Enter) to filter the tree. Clusters: </source>
         <translation>点击单元格或条形（或用键盘选中后按 Enter）即可筛选目录树。组别：</translation>
     </message>
     <message>
-        <location line="+3"/>
         <source>Cluster %1 × %2: %3 recommendations</source>
         <translation>第 %1 组 × %2：%3 项建议</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>%1: mentioned in %2 recommendations</source>
         <translation>%1：在 %2 项建议中提及</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>%1: cited in %2 recommendations</source>
         <translation>%1：被 %2 项建议引用</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>Heat map of recommendations by cluster and sector</source>
         <translation>按组别和部门统计建议数的热图</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>Bar chart of most-mentioned countries</source>
         <translation>提及最多的国家条形图</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>Bar chart of most-cited documents</source>
         <translation>引用最多的文件条形图</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>Overview</source>
         <translation>概览</translation>
     </message>
@@ -928,7 +738,6 @@ Below, tick facets to narrow the tree; the numbers count recommendations in the 
 <context>
     <name>RecommendationTree</name>
     <message>
-        <location filename="../../ui/tree_view.py" line="+39"/>
         <source>Recommendations</source>
         <translation>建议</translation>
     </message>
@@ -936,32 +745,26 @@ Below, tick facets to narrow the tree; the numbers count recommendations in the 
 <context>
     <name>_Row</name>
     <message>
-        <location filename="../../ui/bookmarks_panel.py" line="-198"/>
         <source>Added %1</source>
         <translation>添加于 %1</translation>
     </message>
     <message>
-        <location line="+3"/>
         <source>Note (saved automatically)</source>
         <translation>备注（自动保存）</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>Remove bookmark (the note is kept if you bookmark it again)</source>
         <translation>删除书签（再次添加书签时备注仍保留）</translation>
     </message>
     <message>
-        <location line="+12"/>
         <source>Editing…</source>
         <translation>正在编辑…</translation>
     </message>
     <message>
-        <location line="+14"/>
         <source>Not saved: %1</source>
         <translation>未保存：%1</translation>
     </message>
     <message>
-        <location line="+4"/>
         <source>Saved</source>
         <translation>已保存</translation>
     </message>
@@ -969,12 +772,10 @@ Below, tick facets to narrow the tree; the numbers count recommendations in the 
 <context>
     <name>app</name>
     <message>
-        <location filename="../../ui/app.py" line="+67"/>
         <source>DA Navigator cannot start</source>
         <translation>发展议程导航无法启动</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>The content database could not be opened:
 
 %1</source>
