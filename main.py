@@ -21,12 +21,15 @@ def parse_args(argv: list[str]) -> argparse.Namespace:
 
 def main(argv: list[str] | None = None) -> int:
     args = parse_args(sys.argv[1:] if argv is None else argv)
+    import qt_compat
+
+    qt_compat.apply()  # before any Qt call (PySide6 6.12 None refcount bug on 3.11)
     if args.db:
         import os
 
         os.environ["DA_NAVIGATOR_DB"] = args.db
     if args.export_json:
-        from models.export import export_json_cli
+        from export_cli import export_json_cli
 
         return export_json_cli(args.export_json)
     if args.self_test:

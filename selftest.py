@@ -117,7 +117,7 @@ class SelfTest:
     def render(self) -> dict[str, Any]:
         from PySide6.QtGui import QTextDocument
 
-        from models.render import render_recommendation
+        from models.page_html import render_recommendation
 
         repo = self._repo()
         sizes = []
@@ -273,6 +273,9 @@ def _app_version() -> str:
 def run_self_test(report_path: str | os.PathLike[str]) -> int:
     """Run every check, write the JSON report, return 0 only if no check failed."""
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    import qt_compat
+
+    qt_compat.apply()
     started = datetime.now(UTC).isoformat(timespec="seconds")
     wall = time.perf_counter()
     report: dict[str, Any] = {"started": started}

@@ -1,7 +1,7 @@
 """The baseline for bundle benchmarks: a bare PySide6 QMainWindow with a QTreeView and a QTextBrowser.
 
 Frozen with PyInstaller's defaults by bench/bundle_bench.py. Honours the same start-up probe as
-the app (models.ready_probe, inlined here so the baseline bundles nothing of ours): with
+the app (ui.ready_probe, inlined here so the baseline bundles nothing of ours): with
 DA_NAVIGATOR_BENCH_READY=FILE it writes the time of the first paint with the tree filled and quits.
 """
 

@@ -1,7 +1,7 @@
 """Helpers for benchmarks of frozen bundles: start-up timing, peak memory, size on disk, an X server.
 
 Start-up is measured from process launch to the first paint of the main window with its tree
-filled, reported by the app itself through the DA_NAVIGATOR_BENCH_READY probe (models.ready_probe,
+filled, reported by the app itself through the DA_NAVIGATOR_BENCH_READY probe (ui.ready_probe,
 and the same code inlined in bench/baseline_app.py); peak RSS comes from the kernel (wait4).
 """
 

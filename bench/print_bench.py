@@ -32,7 +32,7 @@ def run() -> list[dict[str, object]]:
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     from PySide6.QtGui import QPdfWriter, QTextDocument
 
-    from models import summary
+    from models import print_html
     from models.repository import ContentRepository
     from ui.print_render import briefing_job, ensure_gui_app, page_layout, print_font, summary_job, write_pdf
 
@@ -52,8 +52,8 @@ def run() -> list[dict[str, object]]:
         rec = repo.recommendation(n)
         doc = QTextDocument()
         doc.setDefaultFont(print_font(10.5))
-        doc.setDefaultStyleSheet(summary.stylesheet())
-        doc.setHtml(summary.summary_html(repo.document(), rec, "", ""))
+        doc.setDefaultStyleSheet(print_html.stylesheet())
+        doc.setHtml(print_html.summary_html(repo.document(), rec, "", ""))
         writer = QPdfWriter(str(tmp / f"q{n}.pdf"))
         writer.setPageLayout(page_layout("a4"))
         doc.print_(writer)

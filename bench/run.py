@@ -129,6 +129,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--child", nargs=2, metavar=("MODULE", "OUT"), help=argparse.SUPPRESS)
     args = parser.parse_args(argv)
     if args.child:
+        import qt_compat
+
+        qt_compat.apply()  # the bench modules use Qt in this child process
         name, out = args.child
         Path(out).write_text(json.dumps(run_module(name), ensure_ascii=False, default=str), encoding="utf-8")
         return 0

@@ -19,6 +19,9 @@ def main() -> int:
     tmp = tempfile.mkdtemp()
     os.environ.update(DA_NAVIGATOR_SETTINGS_DIR=f"{tmp}/settings", DA_NAVIGATOR_USER_DIR=f"{tmp}/user")
     sys.path.insert(0, str(ROOT))
+    import qt_compat
+
+    qt_compat.apply()
     from PySide6.QtGui import QColor, QPalette
     from PySide6.QtWidgets import QApplication
 

@@ -1,15 +1,14 @@
-"""``python main.py --export-json FILE``: the whole content model as JSON (see docs/export.md)."""
+"""The whole content model as JSON (see docs/export.md); export_cli.py is the command line."""
 
 from __future__ import annotations
 
 import json
 import os
-import sys
 import tempfile
 from dataclasses import asdict
 from pathlib import Path
 
-from models.repository import ContentError, ContentRepository
+from models.repository import ContentRepository
 
 RECOMMENDATION_FIELDS = (
     "number",
@@ -75,18 +74,3 @@ def export_json(repo: ContentRepository, path: Path) -> None:
         os.replace(tmp, path)
     finally:
         Path(tmp).unlink(missing_ok=True)
-
-
-def export_json_cli(target: str) -> int:
-    path = Path(target).expanduser().resolve()
-    try:
-        repo = ContentRepository()
-        export_json(repo, path)
-    except ContentError as error:
-        print(error, file=sys.stderr)
-        return 2
-    except OSError as error:
-        print(f"无法写入 {path}：{error.strerror}\nCannot write {path}: {error.strerror}", file=sys.stderr)
-        return 3
-    print(f"wrote {path}")
-    return 0

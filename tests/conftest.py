@@ -17,6 +17,10 @@ ROOT = Path(__file__).resolve().parent.parent
 if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
+import qt_compat  # noqa: E402
+
+qt_compat.apply()  # before any Qt call (PySide6 6.12 None refcount bug on 3.11)
+
 
 @pytest.fixture(autouse=True)
 def isolated_user_state(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch) -> Path:

@@ -193,7 +193,7 @@ def test_self_test_reports_a_missing_database(tmp_path: Path) -> None:
 def test_ready_probe_writes_the_first_paint_time(qtbot, tmp_path: Path, monkeypatch) -> None:
     from PySide6.QtWidgets import QWidget
 
-    from models.ready_probe import ENV, install_ready_probe
+    from ui.ready_probe import ENV, install_ready_probe
 
     target = tmp_path / "ready"
     monkeypatch.setenv(ENV, str(target))
@@ -209,7 +209,7 @@ def test_ready_probe_writes_the_first_paint_time(qtbot, tmp_path: Path, monkeypa
 def test_ready_probe_is_inert_without_the_variable(qtbot, monkeypatch) -> None:
     from PySide6.QtWidgets import QWidget
 
-    from models.ready_probe import ENV, install_ready_probe
+    from ui.ready_probe import ENV, install_ready_probe
 
     monkeypatch.delenv(ENV, raising=False)
     widget = QWidget()

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from models import summary
+from models import print_html
 from ui.print_render import PrintCancelled, summary_job, write_pdf
 
 pytestmark = pytest.mark.usefixtures("qapp")
@@ -58,7 +58,7 @@ def test_every_recommendation_prints_within_two_pages(repo, tmp_path: Path, size
         for symbol in rec.documents:
             assert squash(symbol) in text
         if rec.reported_with:
-            assert f"与建议{summary.numbers_text(rec.reported_with)}合并报告" in text
+            assert f"与建议{print_html.numbers_text(rec.reported_with)}合并报告" in text
         assert squash(f"来源：{doc.symbol}，附件一，建议 {s.number}") in text
         assert f"第1/{pages}页" in text
         assert "落实工作" not in text  # implementation and activities are left out
@@ -72,7 +72,7 @@ def test_longest_entries_with_a_long_note_stay_within_two_pages(repo, tmp_path: 
         assert write_pdf(summary_job(repo, s.number, note), out) <= 2
         text = squash(pdf_text(out))
         assert "我的笔记" in text and "我方立场" in text
-        assert f"只打印前{summary.NOTE_PRINT_LIMIT}字" in text
+        assert f"只打印前{print_html.NOTE_PRINT_LIMIT}字" in text
 
 
 def test_note_is_printed_escaped(repo, tmp_path: Path) -> None:
@@ -105,26 +105,26 @@ def test_unknown_number_raises(repo) -> None:
 
 def test_parse_numbers() -> None:
     valid = range(1, 46)
-    assert summary.parse_numbers("6", valid) == [6]
-    assert summary.parse_numbers("6,12, 45", valid) == [6, 12, 45]
-    assert summary.parse_numbers("3-5，3、9", valid) == [3, 4, 5, 9]
-    assert summary.parse_numbers("all", valid) == list(valid)
+    assert print_html.parse_numbers("6", valid) == [6]
+    assert print_html.parse_numbers("6,12, 45", valid) == [6, 12, 45]
+    assert print_html.parse_numbers("3-5，3、9", valid) == [3, 4, 5, 9]
+    assert print_html.parse_numbers("all", valid) == list(valid)
     for bad in ("", "0", "46", "6,x", "1-99", "-3"):
         with pytest.raises(ValueError):
-            summary.parse_numbers(bad, valid)
+            print_html.parse_numbers(bad, valid)
 
 
 def test_summary_html_is_pure_and_complete(repo) -> None:
-    """models.summary needs no widgets: header, text, joint note, escaped note, no implementation."""
+    """models.print_html needs no widgets: header, text, joint note, escaped note, no implementation."""
     doc = repo.document()
     rec = repo.recommendation(13)
-    body = summary.summary_html(doc, rec, "技术援助和能力建设", "a < b & c")
+    body = print_html.summary_html(doc, rec, "技术援助和能力建设", "a < b & c")
     assert "建议 13" in body and "与建议 14、17 合并报告" in body
     assert "a &lt; b &amp; c" in body
     assert "落实工作" not in body and "活动/成果" not in body
     assert "<a " not in body and "[^" not in body  # no links, no footnote markers on paper
     assert "CDIP/\u20603/\u20605" in body  # symbols never break across lines
-    assert summary.citation(doc, 13) == "来源：CDIP/33/2，附件一，建议 13"
+    assert print_html.citation(doc, 13) == "来源：CDIP/33/2，附件一，建议 13"
 
 
 def test_missing_folder_and_unbreakable_note(repo, tmp_path: Path) -> None:

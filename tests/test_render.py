@@ -7,7 +7,7 @@ import re
 from ui_helpers import plain
 
 from models.markdown_html import Renderer, plain_snippet
-from models.render import citation, render_cover, render_recommendation, render_review
+from models.page_html import citation, render_cover, render_recommendation, render_review
 
 
 def test_footnote_refs_become_superscript_links_with_tooltip():

@@ -76,7 +76,7 @@ def run_app(args: argparse.Namespace) -> int:
     number = getattr(args, "open", None)
     if not window.detail.show_target(f"rec:{number}" if number else settings.last_target()):
         window.detail.show_target("cover")  # an unknown --open number or a stale saved page
-    from models.ready_probe import install_ready_probe
+    from ui.ready_probe import install_ready_probe
 
     install_ready_probe(window, lambda: window.tree_model.rowCount() > 0)  # bench only (env var)
     window.show()

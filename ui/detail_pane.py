@@ -10,7 +10,7 @@ from PySide6.QtGui import QDesktopServices, QFont, QPalette
 from PySide6.QtWidgets import QFrame, QStackedWidget, QTextBrowser, QToolTip, QVBoxLayout, QWidget
 
 from models.history import History
-from models.render import citation, render_cover, render_recommendation, render_review
+from models.page_html import citation, render_cover, render_recommendation, render_review
 
 
 class DetailPane(QWidget):

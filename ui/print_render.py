@@ -1,6 +1,6 @@
 """Page layout and painting of summaries and briefing packs, for PDF, printers and the preview.
 
-One code path for every output: a ``PrintJob`` holds HTML parts (from models.summary), lays
+One code path for every output: a ``PrintJob`` holds HTML parts (from models.print_html), lays
 each out as a QTextDocument at a fixed reference resolution (96 dpi, design metrics, so the
 pages break the same on every machine and device) and paints them page by page on any
 QPagedPaintDevice (QPdfWriter, QPrinter) with a running header and a footer carrying the
@@ -29,7 +29,7 @@ from PySide6.QtGui import (
     QTextOption,
 )
 
-from models import summary
+from models import print_html
 from models.entities import Document
 
 REF_DPI = 96  # layout resolution; painting scales to the device's
@@ -119,7 +119,7 @@ class PrintJob:
         self.document = document
         self.parts = list(parts)
         self.title = title  # e.g. "建议 6" or "简报材料（3 项建议）"
-        self.printed = printed or summary.printed_date()
+        self.printed = printed or print_html.printed_date()
         self.on_layout: Callable[[PrintJob], None] | None = None  # e.g. rebuild a table of contents
         self._size = QSizeF()
 
@@ -146,7 +146,7 @@ class PrintJob:
         doc.setUseDesignMetrics(True)
         doc.setDocumentMargin(0)
         doc.setDefaultFont(print_font(10.5))
-        doc.setDefaultStyleSheet(summary.stylesheet())
+        doc.setDefaultStyleSheet(print_html.stylesheet())
         option = QTextOption()
         option.setWrapMode(QTextOption.WrapMode.WrapAtWordBoundaryOrAnywhere)  # long URLs, pasted runs
         doc.setDefaultTextOption(option)
@@ -245,9 +245,9 @@ def summary_part(repo: object, number: int, note: str = "", clusters: Mapping[st
     doc = repo.document()  # type: ignore[attr-defined]
     rec = repo.recommendation(number)  # type: ignore[attr-defined]
     clusters = clusters if clusters is not None else _cluster_titles(repo)
-    body = summary.summary_html(doc, rec, clusters.get(rec.cluster, ""), note)
-    return Part(body, header=summary.summary_title(rec), detail=clusters.get(rec.cluster, ""),
-                citation=summary.citation(doc, number))
+    body = print_html.summary_html(doc, rec, clusters.get(rec.cluster, ""), note)
+    return Part(body, header=print_html.summary_title(rec), detail=clusters.get(rec.cluster, ""),
+                citation=print_html.citation(doc, number))
 
 
 def summary_job(repo: object, number: int, note: str = "") -> PrintJob:
@@ -263,15 +263,15 @@ def briefing_job(repo: object, numbers: Sequence[int], notes: Mapping[int, str] 
     clusters = _cluster_titles(repo)
     recs = [repo.recommendation(n) for n in numbers]  # type: ignore[attr-defined]
     entries = [(r.number, r.immediate, r.title) for r in recs]
-    cover = Part(summary.cover_html(doc, entries))
-    toc = Part(summary.toc_html([summary.TocEntry(n, i, t, 999) for n, i, t in entries]), header="目录")
+    cover = Part(print_html.cover_html(doc, entries))
+    toc = Part(print_html.toc_html([print_html.TocEntry(n, i, t, 999) for n, i, t in entries]), header="目录")
     parts = [summary_part(repo, r.number, notes.get(r.number, ""), clusters) for r in recs]
     job = PrintJob(doc, [cover, toc, *parts], title=f"简报材料（{len(recs)} 项建议）")
 
     def fill_toc(job: PrintJob) -> None:
         job._number_pages()  # TOC laid out with placeholders: its length is already right
-        toc.html = summary.toc_html(
-            [summary.TocEntry(n, i, t, p.first_page) for (n, i, t), p in zip(entries, parts, strict=True)]
+        toc.html = print_html.toc_html(
+            [print_html.TocEntry(n, i, t, p.first_page) for (n, i, t), p in zip(entries, parts, strict=True)]
         )
         job.relayout(toc)
 

@@ -22,7 +22,7 @@ from PySide6.QtCore import QCoreApplication, QLocale, Qt
 from PySide6.QtPrintSupport import QPrinter, QPrintPreviewDialog
 from PySide6.QtWidgets import QApplication, QFileDialog, QMessageBox, QProgressDialog, QWidget
 
-from models import summary
+from models import print_html
 from ui.print_render import (
     PrintCancelled,
     PrintJob,
@@ -191,7 +191,7 @@ def print_summary_cli(spec: str, output: str | None) -> int:
         print(f"error: {exc}", file=sys.stderr)
         return 1
     try:
-        numbers = summary.parse_numbers(spec, [s.number for s in repo.summaries()])
+        numbers = print_html.parse_numbers(spec, [s.number for s in repo.summaries()])
     except ValueError as exc:
         print(f"error: {exc}", file=sys.stderr)
         return 2
