@@ -40,6 +40,14 @@ def _is_cjk(ch: str) -> bool:
     return "\u2e80" <= ch <= "\u9fff" or "\uff00" <= ch <= "\uffef"
 
 HIGHLIGHT_STYLE = "background-color:#ffd54f;color:#000000;"
+# WORD JOINER: Qt's line breaker may break after "http://" (a slash); one after "://" keeps the scheme
+# with the host. Invisible; the detail pane strips it from copied text (``strip_joiners``).
+WORD_JOINER = "\u2060"
+
+
+def strip_joiners(text: str) -> str:
+    """Text as the user expects to copy it: without the invisible line-break guards."""
+    return text.replace(WORD_JOINER, "")
 
 
 class Renderer:
@@ -51,12 +59,14 @@ class Renderer:
         footnotes: dict[int, str] | None = None,
         documents: Iterable[str] | None = None,
         max_rec: int = 45,
+        join_url_scheme: bool = True,
     ) -> None:
         clean = sorted({t for t in terms if t and t.strip()}, key=len, reverse=True)
         self._hl = re.compile("|".join(re.escape(t) for t in clean), re.IGNORECASE) if clean else None
         self._footnotes = footnotes or {}
         self._documents = set(documents) if documents is not None else None
         self._max_rec = max_rec
+        self._join_scheme = join_url_scheme
         self.hit_count = 0
 
     # --- inline ---------------------------------------------------------------------
@@ -92,7 +102,7 @@ class Renderer:
             return self.text(m.group("escch"))
         if m.group("auto"):
             url = m.group("autourl")
-            return _link(url, self.text(url))
+            return _link(url, self._url_label(url))
         if m.group("fn"):
             num = int(m.group("fnnum"))
             tip = escape(self._footnotes.get(num, ""), quote=True)
@@ -101,7 +111,7 @@ class Renderer:
             return _link(m.group("mdurl"), self.text(m.group("mdtext")))
         if m.group("url"):
             url = m.group("url")
-            return _link(url, self.text(url))
+            return _link(url, self._url_label(url))
         if m.group("xref"):
             return self._xref(m.group("xref"))
         if m.group("doc"):
@@ -110,6 +120,13 @@ class Renderer:
                 return f'<a href="doc:{escape(sym, quote=True)}">{self.text(sym)}</a>'
             return self.text(sym)
         return f"<b>{self.text(m.group('boldtext'))}</b>"
+
+    def _url_label(self, url: str) -> str:
+        """The URL as link text; never broken right after its scheme (``http://`` | ``www…``)."""
+        scheme, sep, rest = url.partition("://")
+        if not (self._join_scheme and sep and rest):
+            return self.text(url)
+        return self.text(scheme + sep) + WORD_JOINER + self.text(rest)
 
     def _xref(self, chunk: str) -> str:
         out: list[str] = []

@@ -64,7 +64,7 @@ def numbers_text(numbers: Iterable[int]) -> str:
 
 def _markdown(text: str) -> str:
     """Markdown → print HTML: no footnote markers (footnotes are not printed), no hyperlinks."""
-    body = Renderer(documents=(), max_rec=0).blocks(_keep_symbols_whole(_FOOTNOTE_REF.sub("", text or "")))
+    body = Renderer(documents=(), max_rec=0, join_url_scheme=False).blocks(_keep_symbols_whole(_FOOTNOTE_REF.sub("", text or "")))
     return _ANCHOR.sub("", body)
 
 

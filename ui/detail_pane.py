@@ -10,7 +10,20 @@ from PySide6.QtGui import QDesktopServices, QFont, QPalette
 from PySide6.QtWidgets import QFrame, QStackedWidget, QTextBrowser, QToolTip, QVBoxLayout, QWidget
 
 from models.history import History
+from models.markdown_html import strip_joiners
 from models.page_html import citation, render_cover, render_recommendation, render_review
+
+
+class _Browser(QTextBrowser):
+    """A QTextBrowser whose copied text leaves out the invisible line-break guards."""
+
+    def createMimeDataFromSelection(self):
+        data = super().createMimeDataFromSelection()
+        if data.hasText():
+            data.setText(strip_joiners(data.text()))
+        if data.hasHtml():
+            data.setHtml(strip_joiners(data.html()))
+        return data
 
 
 class DetailPane(QWidget):
@@ -39,7 +52,7 @@ class DetailPane(QWidget):
         self.is_bookmarked: Callable[[str], bool] = lambda _t: False
         self.note_for: Callable[[str], str] = lambda _t: ""
 
-        self.browser = QTextBrowser(self)
+        self.browser = _Browser(self)
         self.browser.setObjectName("detailBrowser")
         self.browser.setOpenLinks(False)
         self.browser.anchorClicked.connect(self._on_anchor)
@@ -268,7 +281,7 @@ class DetailPane(QWidget):
     def citation(self) -> str:
         if not self._target or self._target == "overview":
             return self._doc.symbol
-        selected = self.browser.textCursor().selectedText().replace("\u2029", "\n")
+        selected = strip_joiners(self.browser.textCursor().selectedText().replace("\u2029", "\n"))
         return citation(
             self._doc, self._target, self.current_section() if selected else self._section, selected
         )
