@@ -15,6 +15,21 @@ CLUSTERS: tuple[tuple[str, str, range], ...] = (
 )
 CLUSTER_SOURCE = "2007年产权组织大会通过的发展议程（A/43/13 Rev.）的六个建议集"
 
+#: WIPO's English cluster names, shown in the English UI. Source: WIPO, "The 45 Adopted
+#: Recommendations under the WIPO Development Agenda" (cluster headings).
+CLUSTERS_EN: dict[str, str] = {
+    "A": "Technical Assistance and Capacity Building",
+    "B": "Norm-setting, Flexibilities, Public Policy and Public Domain",
+    "C": "Technology Transfer, Information and Communication Technologies (ICT) and Access to Knowledge",
+    "D": "Assessment, Evaluation and Impact Studies",
+    "E": "Institutional Matters including Mandate and Governance",
+    "F": "Other Issues",
+}
+CLUSTERS_EN_SOURCE = (
+    "WIPO, The 45 Adopted Recommendations under the WIPO Development Agenda (cluster headings), "
+    "https://www.wipo.int/ip-development/en/agenda/recommendations.html"
+)
+
 #: WIPO's eight sectors as named in the report's "相关产权组织部门" rows. A sector list is
 #: split on "；" — one name contains "、", so splitting on "、" would be wrong.
 SECTORS: tuple[str, ...] = (
@@ -27,6 +42,26 @@ SECTORS: tuple[str, ...] = (
     "知识产权和创新生态系统部门",
     "行政、财务和管理部门",
 )
+
+#: WIPO's English sector names (the Chinese names above minus 部门, "Sector"), shown in the English UI.
+#: Source: WIPO's organizational structure, wipo.int/about-wipo/en/structure/ (2024).
+SECTORS_EN: dict[str, str] = dict(
+    zip(
+        SECTORS,
+        (
+            "Patents and Technology",
+            "Brands and Designs",
+            "Copyright and Creative Industries",
+            "Regional and National Development",
+            "Infrastructure and Platforms",
+            "Global Challenges and Partnerships",
+            "IP and Innovation Ecosystems",
+            "Administration, Finance and Management",
+        ),
+        strict=True,
+    )
+)
+SECTORS_EN_SOURCE = "WIPO, organizational structure (sectors), https://www.wipo.int/about-wipo/en/structure/"
 
 #: Immediate-implementation marks beyond those printed in this extraction. Footnote 1 says
 #: there are 19; the extraction kept the asterisk for 1, 3, 6, 15, 21, 42 and 44 only. Added

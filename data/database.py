@@ -10,7 +10,7 @@ import sqlite_utils
 
 from data import curated, extract
 
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
 DOC_ID = 1
 #: Table -> primary key. Rows are collected per table, then inserted in this order.
 TABLES: dict[str, tuple[str, ...]] = {
@@ -148,12 +148,20 @@ def write_database(content: dict, path: Path, source_name: str) -> None:
                 "first_number": c["recommendations"][0],
                 "last_number": c["recommendations"][-1],
                 "source": curated.CLUSTER_SOURCE,
+                "title_en": curated.CLUSTERS_EN[c["id"]],
+                "title_en_source": curated.CLUSTERS_EN_SOURCE,
             }
             for c in content["clusters"]
         ),
         pk=("doc_id", "id"),
     )
-    db["sectors"].insert_all(({"position": i, "name": s} for i, s in enumerate(curated.SECTORS)), pk="name")
+    db["sectors"].insert_all(
+        (
+            {"position": i, "name": s, "name_en": curated.SECTORS_EN[s], "name_en_source": curated.SECTORS_EN_SOURCE}
+            for i, s in enumerate(curated.SECTORS)
+        ),
+        pk="name",
+    )
     rows = _rows(content)
     for table, pk in TABLES.items():
         db[table].insert_all(rows[table], pk=pk, ignore=True)

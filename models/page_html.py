@@ -11,6 +11,7 @@ from collections.abc import Iterable
 
 from PySide6.QtCore import QCoreApplication
 
+from models import names
 from models.entities import Document, Footnote, Recommendation, ReviewRecommendation
 from models.markdown_html import Renderer, escape
 
@@ -107,7 +108,7 @@ def render_recommendation(
     out.append(_heading("text") + f'<div class="rectext">{r.blocks(rec.text)}</div>')
     if rec.sectors:
         out.append(
-            _heading("sectors") + "<ul>" + "".join(f"<li>{r.text(s)}</li>" for s in rec.sectors) + "</ul>"
+            _heading("sectors") + "<ul>" + "".join(f"<li>{_sector(r, s)}</li>" for s in rec.sectors) + "</ul>"
         )
     if rec.implementation.strip():
         out.append(_heading("implementation") + r.blocks(rec.implementation))
@@ -169,13 +170,20 @@ def render_review(
 
 def render_cover(doc: Document, cover_markdown: str, terms: Iterable[str] = ()) -> tuple[str, int]:
     r = Renderer(terms)
+    edition = escape(f"{doc.symbol} · {doc.date} · {names.language_name(doc.language)}")
     out = [
         f'<h1><a name="top"></a>{r.text(doc.title)}</h1>',
-        f'<p class="meta">{escape(f"{doc.symbol} · {doc.date} · {doc.language}")} · {r.text(doc.period)}</p>',
+        f'<p class="meta">{edition} · {r.text(doc.period)}</p>',
         _heading("cover"),
         r.blocks(cover_markdown),
     ]
     return "\n".join(out), r.hit_count
+
+
+def _sector(r: Renderer, name: str) -> str:
+    """The printed sector name; WIPO's English name after it in the English UI."""
+    english = names.shown(name)
+    return r.text(name) + (f" ({escape(english)})" if english != name else "")
 
 
 def _unwrap_p(fragment: str) -> str:

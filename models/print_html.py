@@ -18,6 +18,7 @@ from string import Template
 
 from models.entities import Document, Recommendation
 from models.markdown_html import Renderer
+from models.names import LANGUAGES
 from models.paths import resource
 
 NOTE_PRINT_LIMIT = 1500  # characters of a note that are printed (keeps the summary within two pages)
@@ -64,7 +65,8 @@ def numbers_text(numbers: Iterable[int]) -> str:
 
 def _markdown(text: str) -> str:
     """Markdown → print HTML: no footnote markers (footnotes are not printed), no hyperlinks."""
-    body = Renderer(documents=(), max_rec=0, join_url_scheme=False).blocks(_keep_symbols_whole(_FOOTNOTE_REF.sub("", text or "")))
+    renderer = Renderer(documents=(), max_rec=0, join_url_scheme=False)
+    body = renderer.blocks(_keep_symbols_whole(_FOOTNOTE_REF.sub("", text or "")))
     return _ANCHOR.sub("", body)
 
 
@@ -157,7 +159,7 @@ def cover_html(doc: Document, entries: Sequence[tuple[int, bool, str]], day: dat
         listing = f'<table cellpadding="2" cellspacing="0">{lines}</table>'
     return _template("cover.html").substitute(
         symbol=html.escape(doc.symbol),
-        language=html.escape(doc.language),
+        language=html.escape(LANGUAGES.get(doc.language, (doc.language,))[0]),  # printed in Chinese: 中文
         period=html.escape(doc.period),
         title=html.escape(doc.title),
         date=html.escape(doc.date),

@@ -11,7 +11,7 @@ import sqlite3
 from collections.abc import Iterable
 from pathlib import Path
 
-from models import paths
+from models import names, paths
 from models.entities import (
     Cluster,
     Document,
@@ -25,7 +25,7 @@ from models.entities import (
 )
 from models.search import Query, parse_query, snippet
 
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
 
 
 class ContentError(Exception):
@@ -81,6 +81,7 @@ class ContentRepository:
         self._doc_id = row[0]
         self._document = Document(*row[1:])
         self._summaries: list[RecommendationSummary] | None = None
+        names.register(self.english_names())
 
     def close(self) -> None:
         self._db.close()
@@ -119,6 +120,14 @@ class ContentRepository:
 
     def sectors(self) -> list[str]:
         return [name for (name,) in self._rows("SELECT name FROM sectors ORDER BY position")]
+
+    def english_names(self) -> dict[str, str]:
+        """WIPO's English names of the clusters and sectors (curated), keyed by the Chinese name."""
+        rows = self._rows(
+            "SELECT title, title_en FROM clusters WHERE doc_id = ? UNION ALL SELECT name, name_en FROM sectors",
+            self._doc_id,
+        )
+        return {zh: en for zh, en in rows if en}
 
     def footnote(self, number: int) -> str:
         rows = self._rows("SELECT text FROM footnotes WHERE doc_id = ? AND number = ?", self._doc_id, number)

@@ -19,6 +19,7 @@ from PySide6.QtCore import (
     Qt,
 )
 
+from models import names
 from models.entities import Cluster, Document, RecommendationSummary, ReviewRecommendation
 
 TargetRole = Qt.ItemDataRole.UserRole + 1  # "rec:6", "review:3", "cover", "overview", "" for groups
@@ -253,9 +254,9 @@ class RecommendationTreeModel(QAbstractItemModel):
             return f"{node.review.number}  {node.review.title}{mark}"
         if k == "cluster":
             title = next((c.title for c in self._clusters if c.id == node.key), "")
-            return f"{node.key}  {title} ({self._count(node)})"
+            return f"{node.key}  {names.shown(title)} ({self._count(node)})"
         if k == "sector":
-            return f"{node.key} ({self._count(node)})"
+            return f"{names.shown(node.key)} ({self._count(node)})"
         if k == "document":
             return self._document.symbol + " · " + tr("Overview")
         if k == "cover":

@@ -219,7 +219,7 @@ def test_language_switch_at_run_time(make_window, qtbot):
 def test_status_bar_shows_edition_and_count(make_window, repo):
     w = make_window()
     doc = repo.document()
-    assert w.edition_label.text() == f"{doc.symbol} · {doc.date} · {doc.language}"
+    assert w.edition_label.text() == f"{doc.symbol} · {doc.date} · 中文"  # not the raw code "zh"
     assert "45" in w.count_label.text()
 
 

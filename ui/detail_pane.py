@@ -9,6 +9,7 @@ from PySide6.QtCore import QEvent, QObject, Qt, QUrl, Signal
 from PySide6.QtGui import QDesktopServices, QFont, QPalette
 from PySide6.QtWidgets import QFrame, QStackedWidget, QTextBrowser, QToolTip, QVBoxLayout, QWidget
 
+from models import names
 from models.history import History
 from models.markdown_html import strip_joiners
 from models.page_html import citation, render_cover, render_recommendation, render_review
@@ -147,7 +148,7 @@ class DetailPane(QWidget):
             return render_recommendation(
                 rec,
                 terms,
-                self._clusters.get(rec.cluster, ""),
+                names.shown(self._clusters.get(rec.cluster, "")),
                 marked,
                 self.note_for(target),
                 self._cited_documents(),

@@ -6,6 +6,7 @@ from __future__ import annotations
 from PySide6.QtCore import QEvent, Signal
 from PySide6.QtWidgets import QCheckBox, QToolBox, QVBoxLayout, QWidget
 
+from models import names
 from models.filters import FilterResult, FilterState
 from ui.facets import FacetList
 
@@ -18,10 +19,9 @@ class FacetPanel(QToolBox):
     def __init__(self, repo, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("facetPanel")
+        self._clusters, self._sectors = repo.clusters(), repo.sectors()
         self.cluster = FacetList()
-        self.cluster.set_values([(c.id, f"{c.id} {c.title}") for c in repo.clusters()])
         self.sector = FacetList()
-        self.sector.set_values([(s, s) for s in repo.sectors()])
         self.flags = QWidget()
         self.immediate = FacetList()
         self.bookmarked = QCheckBox(self.flags)
@@ -92,6 +92,8 @@ class FacetPanel(QToolBox):
             strict=True,
         ):
             facet.list.setAccessibleName(name)
+        self.cluster.set_values([(c.id, f"{c.id} {names.shown(c.title)}") for c in self._clusters])
+        self.sector.set_values([(s, names.shown(s)) for s in self._sectors])
         self.immediate.set_values(
             [(True, self.tr("★ For immediate implementation")), (False, self.tr("Not marked"))]
         )

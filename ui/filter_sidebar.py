@@ -192,14 +192,12 @@ class FilterSidebar(QWidget):
             self.summary.setText(self.tr("All %1 recommendations").replace("%1", str(len(r.numbers))))
         elif self.state.query.strip():
             self.summary.setText(
-                self.tr("%1 recommendations, %2 passages")
-                .replace("%1", str(len(r.numbers)))
-                .replace("%2", str(self.results_model.hit_count()))
+                self.tr("%n recommendations", "", len(r.numbers))
+                + self.tr(", ")
+                + self.tr("%n passages", "", self.results_model.hit_count())
             )
         else:
-            self.summary.setText(
-                self.tr("%1 recommendations match the filters").replace("%1", str(len(r.numbers)))
-            )
+            self.summary.setText(self.tr("%n recommendations match the filters", "", len(r.numbers)))
 
     def _open_first(self) -> None:
         self.apply_now()

@@ -3,12 +3,21 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QLibraryInfo, QLocale, QTranslator
 
+from models import names
 from models.paths import resource
 
-QM = {"zh": "da_navigator_zh_CN"}
+# English is the source language; its .qm holds only the plural forms of the %n messages.
+QM = {"zh": "da_navigator_zh_CN", "en": "da_navigator_en"}
 QT_QM = {"zh": "qtbase_zh_CN"}
+
+# Qt's own file dialog (the non-native one) has source strings that qtbase_zh_CN.qm (Qt 6.12) does not
+# translate, so it was half English; our .ts translates them in Qt's context. Listed for lupdate only.
+QT_MISSING = (
+    QT_TRANSLATE_NOOP("QFileDialog", "&Look in:"),
+    QT_TRANSLATE_NOOP("QFileDialog", "Files of &type:"),
+)
 
 
 class Translations:
@@ -34,6 +43,7 @@ class Translations:
             else:
                 self.missing.append(str(resource("i18n", QM[lang] + ".qm")))
                 ok = False
+        if lang in QT_QM:
             qt_tr = QTranslator(app)
             qt_dir = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
             if qt_tr.load(QT_QM[lang], qt_dir) or qt_tr.load(QT_QM[lang], str(resource("i18n"))):
@@ -41,5 +51,6 @@ class Translations:
         for translator in self._installed:
             app.installTranslator(translator)
         self.language = lang
+        names.set_language(lang)
         QLocale.setDefault(QLocale("zh_CN" if lang == "zh" else "en_US"))
         return ok

@@ -7,6 +7,7 @@ from PySide6.QtCore import QEvent, QObject, Qt, QTimer
 from PySide6.QtGui import QCloseEvent, QGuiApplication, QMouseEvent
 from PySide6.QtWidgets import QLabel, QMainWindow, QSplitter, QToolBar, QWidget
 
+from models import names
 from models.filters import FilterResult
 from models.settings import Settings
 from models.tree_model import RecommendationTreeModel
@@ -69,7 +70,7 @@ class MainWindow(QMainWindow):
         self.splitter.setStretchFactor(2, 1)
         self.splitter.setSizes([300, 330, 770])
         self.setCentralWidget(self.splitter)
-        self.edition_label = QLabel(f"{self.doc.symbol} · {self.doc.date} · {self.doc.language}", self)
+        self.edition_label = QLabel(self)
         self.count_label = QLabel(self)
         self.statusBar().addPermanentWidget(self.count_label)
         self.statusBar().addPermanentWidget(self.edition_label)
@@ -314,6 +315,7 @@ class MainWindow(QMainWindow):
         self.actions_.lang_en.setChecked(self.translations.language != "zh")
         self.tree_model.retranslate()
         self.tree.setAccessibleName(self.tr("Recommendations"))
+        self.edition_label.setText(f"{self.doc.symbol} · {self.doc.date} · {names.language_name(self.doc.language)}")
         self.edition_label.setToolTip(self.tr("Edition: document symbol · date · language"))
         self.extras.retranslate()
         self._update_count()

@@ -6,6 +6,7 @@ from __future__ import annotations
 from PySide6.QtCore import QEvent, Signal
 from PySide6.QtWidgets import QLabel, QScrollArea, QVBoxLayout, QWidget
 
+from models import names
 from ui.charts import BarChart, HeatMap
 
 
@@ -38,11 +39,7 @@ class OverviewPage(QScrollArea):
         self.subtitle = QLabel(body, objectName="overviewSubtitle", wordWrap=True)
         self.heat_label = QLabel(body, objectName="chartTitle")
         self.heat = HeatMap(body)
-        self.heat.set_data(
-            [(s, s) for s in sectors],
-            [(c.id, f"{c.id} ({len(c.numbers)})") for c in clusters],
-            {(s, c): n for (c, s), n in self.matrix.items()},
-        )
+        self._sectors, self._clusters = sectors, clusters
         self._cluster_titles = {c.id: c.title for c in clusters}
         self.country_label = QLabel(body, objectName="chartTitle")
         self.country_chart = BarChart(body)
@@ -88,12 +85,17 @@ class OverviewPage(QScrollArea):
             .replace("%3", d.period)
             .replace("%4", str(self._total))
         )
+        self.heat.set_data(
+            [(s, names.shown(s)) for s in self._sectors],
+            [(c.id, f"{c.id} ({len(c.numbers)})") for c in self._clusters],
+            {(s, c): n for (c, s), n in self.matrix.items()},
+        )
         self.heat_label.setText(self.tr("&Recommendations by cluster and WIPO sector"))
         self.country_label.setText(self.tr("Most-mentioned &countries and groups (recommendations)"))
         self.doc_label.setText(self.tr("Most-cited &documents (recommendations)"))
         self.legend.setText(
             self.tr("Click a cell or a bar (or focus it and press Enter) to filter the tree. Clusters: ")
-            + "；".join(f"{k} {v}" for k, v in self._cluster_titles.items())
+            + self.tr("; ").join(f"{k} {names.shown(v)}" for k, v in self._cluster_titles.items())
         )
         self.heat.tooltip_format = self.tr("Cluster %1 × %2: %3 recommendations")
         self.country_chart.tooltip_format = self.tr("%1: mentioned in %2 recommendations")

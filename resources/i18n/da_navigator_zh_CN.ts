@@ -517,13 +517,27 @@
         <source>All %1 recommendations</source>
         <translation>全部 %1 项建议</translation>
     </message>
-    <message>
-        <source>%1 recommendations, %2 passages</source>
-        <translation>%1 项建议，%2 处匹配</translation>
+    <message numerus="yes">
+        <source>%n recommendations</source>
+        <translation>
+            <numerusform>%n 项建议</numerusform>
+        </translation>
     </message>
     <message>
-        <source>%1 recommendations match the filters</source>
-        <translation>%1 项建议符合筛选条件</translation>
+        <source>, </source>
+        <translation>，</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n passages</source>
+        <translation>
+            <numerusform>%n 处匹配</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n recommendations match the filters</source>
+        <translation>
+            <numerusform>%n 项建议符合筛选条件</numerusform>
+        </translation>
     </message>
     <message>
         <source>Search (e.g. 专利, TISC, 中小企业 版权)</source>
@@ -707,6 +721,10 @@ Below, tick facets to narrow the tree; the numbers count recommendations in the 
         <translation>点击单元格或条形（或用键盘选中后按 Enter）即可筛选目录树。组别：</translation>
     </message>
     <message>
+        <source>; </source>
+        <translation>；</translation>
+    </message>
+    <message>
         <source>Cluster %1 × %2: %3 recommendations</source>
         <translation>第 %1 组 × %2：%3 项建议</translation>
     </message>
@@ -733,6 +751,17 @@ Below, tick facets to narrow the tree; the numbers count recommendations in the 
     <message>
         <source>Overview</source>
         <translation>概览</translation>
+    </message>
+</context>
+<context>
+    <name>QFileDialog</name>
+    <message>
+        <source>&amp;Look in:</source>
+        <translation>查找范围(&amp;L)：</translation>
+    </message>
+    <message>
+        <source>Files of &amp;type:</source>
+        <translation>文件类型(&amp;T)：</translation>
     </message>
 </context>
 <context>
