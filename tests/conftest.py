@@ -35,6 +35,9 @@ def isolated_user_state(tmp_path_factory: pytest.TempPathFactory, monkeypatch: p
     QCoreApplication.setApplicationName("DA Navigator tests")
     for fmt in (QSettings.Format.NativeFormat, QSettings.Format.IniFormat):
         QSettings.setPath(fmt, QSettings.Scope.UserScope, str(base / "qsettings"))
+    from models import names
+
+    names.set_language("zh")  # display names as printed, whatever language an earlier test left
     return base
 
 
