@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from PySide6.QtGui import QGuiApplication, QTextCursor, QTextDocument
 
-from models.render import render_cover
+from models.page_html import render_cover
 from ui.detail_pane import DetailPane
 
 
