@@ -60,11 +60,10 @@ def print_families() -> list[str]:
     if _font_families is None:
         families: list[str] = []
         try:
-            from models.fonts import register_bundled_font
+            from models.fonts import bundled_families, register_bundled_font
 
-            bundled = register_bundled_font()
-            if bundled:
-                families.append(bundled)
+            if register_bundled_font():
+                families += bundled_families()
         except (ImportError, RuntimeError):
             pass
         _font_families = families + FALLBACK_FAMILIES
