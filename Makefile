@@ -90,7 +90,7 @@ bench: dist
 	$(PY) -m bench.run $(BENCH_ARGS)
 
 clean:
-	rm -rf build dist bench/build bench/dist data/build resources/fonts/*.otf $(QM) .pytest_cache .ruff_cache .hypothesis
+	rm -rf build dist bench/build bench/dist data/build resources/fonts/*.otf resources/fonts/*.ttf resources/fonts/DejaVu-LICENSE.txt $(QM) .pytest_cache .ruff_cache .hypothesis
 	find . -name __pycache__ -not -path './$(VENV)/*' -prune -exec rm -rf {} +
 
 distclean: clean

@@ -84,7 +84,7 @@ def render_recommendation(
     """HTML for one recommendation; returns (html, number of highlighted matches)."""
     r = Renderer(terms, {fn.number: fn.text for fn in rec.footnotes}, documents)
     star = ' <span class="star" title="immediate">★</span>' if rec.immediate else ""
-    mark = ' <span class="bookmark">🔖</span>' if bookmarked else ""
+    mark = ' <span class="bookmark">⚑</span>' if bookmarked else ""
     title = escape(tr("Recommendation %1").replace("%1", str(rec.number)))
     out = [f'<h1><a name="top"></a>{title}{star}{mark}</h1>']
     meta = [
@@ -156,7 +156,7 @@ def render_review(
     rev: ReviewRecommendation, terms: Iterable[str] = (), bookmarked: bool = False
 ) -> tuple[str, int]:
     r = Renderer(terms, {fn.number: fn.text for fn in rev.footnotes}, max_rec=0)
-    mark = ' <span class="bookmark">🔖</span>' if bookmarked else ""
+    mark = ' <span class="bookmark">⚑</span>' if bookmarked else ""
     title = tr("Independent review recommendation %1").replace("%1", str(rev.number))
     out = [f'<h1><a name="top"></a>{escape(title)}{mark}</h1>']
     if rev.addressees:

@@ -123,11 +123,14 @@ def is_radical(char: str) -> bool:
     return any(lo <= ord(char) <= hi for lo, hi in RADICALS)
 
 
+#: Unicode categories a font never draws: controls, surrogates, private use, unassigned, line/paragraph separators.
+NOT_DRAWN = {"Cc", "Cs", "Co", "Cn", "Zl", "Zp"}
+
+
 def drawable(chars: Iterable[str]) -> set[str]:
-    """Printable and format characters (the word joiner in CDIP/33/2) outside the private use area
-    and the radical blocks."""
-    return {c for c in chars if (c.isprintable() or unicodedata.category(c) == "Cf")
-            and not 0xE000 <= ord(c) <= 0xF8FF and not is_radical(c)}
+    """Characters a font draws (letters, marks, numbers, punctuation, symbols, spaces such as U+3000,
+    format characters such as the word joiner in CDIP/33/2), outside the radical blocks."""
+    return {c for c in chars if unicodedata.category(c) not in NOT_DRAWN and not is_radical(c)}
 
 
 def app_text(db: Path | None) -> set[str]:
