@@ -60,6 +60,7 @@ class SelfTest:
 
     # --- checks -------------------------------------------------------------------------
     def database(self) -> dict[str, Any]:
+        from data.vocabulary import RECOMMENDATIONS
         from models import paths
         from models.repository import ContentRepository
 
@@ -79,8 +80,8 @@ class SelfTest:
         self.repo = ContentRepository(self.db)
         doc = self.repo.document()
         count = len(self.repo.summaries())
-        if count != 45:
-            raise AssertionError(f"expected 45 recommendations, found {count}")
+        if count != RECOMMENDATIONS:
+            raise AssertionError(f"expected {RECOMMENDATIONS} recommendations, found {count}")
         return {"path": str(self.db), "bytes": self.db.stat().st_size, "journal_mode": journal,
                 "document": f"{doc.symbol} {doc.language} {doc.date}", "source_sha256": doc.sha256,
                 "recommendations": count, "reviews": len(self.repo.reviews())}

@@ -23,11 +23,12 @@ from data.footnotes import END, START, mark_references
 from data.lines import SourceError, classify
 from data.parse import Entry, Parsed, Review, parse
 from data.text import Block, escape, normalize, plain, to_markdown
+from data.vocabulary import EDITION
 
 HERE = Path(__file__).resolve().parent
 DEFAULT_SOURCE = HERE / "source" / "CDIP-33-2.zh.txt"
 DEFAULT_OUTPUT = HERE / "build" / "content.sqlite"
-SYMBOL, LANGUAGE = "CDIP/33/2", "zh"
+SYMBOL, LANGUAGE = EDITION
 
 
 def read_source(path: Path) -> tuple[str, str]:

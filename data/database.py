@@ -9,8 +9,9 @@ from pathlib import Path
 import sqlite_utils
 
 from data import curated, extract
+from data.vocabulary import CONTENT_SCHEMA_VERSION
 
-SCHEMA_VERSION = 2
+SCHEMA_VERSION = CONTENT_SCHEMA_VERSION
 DOC_ID = 1
 #: Table -> primary key. Rows are collected per table, then inserted in this order.
 TABLES: dict[str, tuple[str, ...]] = {

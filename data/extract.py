@@ -6,6 +6,7 @@ import re
 from dataclasses import dataclass
 
 from data.gazetteer import Place, find_places
+from data.vocabulary import RECOMMENDATIONS
 
 #: "建议 16", "建议 7和 22", "建议 19、30和 31" (after space normalisation: "建议7和22").
 XREF = re.compile(r"建议 ?(\d{1,2}(?: ?[、和及与,，] ?\d{1,2})*)")
@@ -38,7 +39,7 @@ def cross_references(text: str, own: set[int]) -> list[int]:
         if any(before.endswith(word) for word in XREF_EXCLUDED_BEFORE) or text[m.end() : m.end() + 1] == "集":
             continue
         for number in map(int, re.findall(r"\d+", m.group(1))):
-            if 1 <= number <= 45 and number not in own and number not in out:
+            if 1 <= number <= RECOMMENDATIONS and number not in own and number not in out:
                 out.append(number)
     return out
 

@@ -11,11 +11,13 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from data.vocabulary import EDITION
+
 URL_LINE = re.compile(r"^https?://\S+$")
 #: Running header or lost heading: "建议 3*", "建议 1*1" (footnote 1), "建议 15*、21*和 44*".
 RUNNING_HEADER = re.compile(r"^建议 ?(\d+)(\*?)(\d*)((?:[、和] ?\d+\*?)*) ?$")
 PAGE_LABEL = re.compile(r"^附件[一二]第\d+页$")
-SYMBOL_LINE = "CDIP/33/2"
+SYMBOL_LINE = EDITION[0]
 MARKERS = ("[后接附件]", "[后接附件二]", "[附录另附（仅英文版）]")
 FOOTNOTE_NUMBER = re.compile(r"^\d{1,2}$")
 #: Zero-width non-joiners the PDF put inside some link targets.

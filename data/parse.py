@@ -13,20 +13,16 @@ from dataclasses import dataclass, field
 from data.footnotes import END, START
 from data.lines import Classified, Line, SourceError, clean_url
 from data.text import Block, blocks
+from data.vocabulary import ENTRY_SECTIONS, RECOMMENDATIONS, SECTION_NAMES
 
-LABELS = ("相关产权组织部门", "落实工作", "亮点", "活动/成果")
-SECTION_KEYS = {
-    "相关产权组织部门": "sectors",
-    "落实工作": "implementation",
-    "亮点": "highlights",
-    "活动/成果": "activities",
-}
-LABEL_LINE = re.compile(r"^(相关产权组织部门|落实工作|亮点|活动/成果)(?: (.*))?$")
+LABELS = tuple(SECTION_NAMES[key] for key in ENTRY_SECTIONS)
+SECTION_KEYS = {SECTION_NAMES[key]: key for key in ENTRY_SECTIONS}
+LABEL_LINE = re.compile(rf"^({'|'.join(map(re.escape, LABELS))})(?: (.*))?$")
 JOINT_TEXT = re.compile(r"^建议 ?(\d+)：(.*)$")
 REVIEW_HEADING = re.compile(rf"^建议 ?(\d+)（([^）]+)）(?:{START}(\d+){END})?$")
 ANNEX1_TITLE = re.compile(r"^45 ?项发展议程建议实施情况报告（(.+)）$")
 EXPECTED_ENTRIES = 40
-EXPECTED_RECOMMENDATIONS = 45
+EXPECTED_RECOMMENDATIONS = RECOMMENDATIONS
 
 
 @dataclass

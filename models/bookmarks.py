@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
 
+from data.vocabulary import EDITION
 from models.bookmark_schema import COLUMNS as _COLUMNS
 from models.bookmark_schema import (  # re-exported: callers import everything from here
     SCHEMA_VERSION,
@@ -33,7 +34,7 @@ __all__ = [
 ]
 
 KINDS = ("recommendation", "review")
-DEFAULT_EDITION = ("CDIP/33/2", "zh")
+DEFAULT_EDITION = EDITION
 MAX_NOTE_CHARS = 100_000
 
 

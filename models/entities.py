@@ -8,16 +8,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-#: Section keys, in display order. ``text`` is the recommendation's own wording.
-SECTIONS: tuple[str, ...] = (
-    "text",
-    "sectors",
-    "implementation",
-    "highlights",
-    "activities",
-    "footnotes",
-    "progress",
-)
+from data.vocabulary import SECTIONS  # noqa: F401  (section keys in display order; re-exported)
 
 
 @dataclass(frozen=True)

@@ -12,6 +12,8 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Iterable
 
+from data.vocabulary import DOC_SYMBOL_PATTERN, RECOMMENDATIONS
+
 _TOKEN = re.compile(
     r"(?P<esc>\\(?P<escch>[\\`*_{}\[\]()<>#+\-.!|~]))"
     r"|(?P<auto><(?P<autourl>https?://[^>\s]{1,500})>)"
@@ -19,7 +21,7 @@ _TOKEN = re.compile(
     r"|(?P<mdlink>\[(?P<mdtext>[^\]\n]{1,300})\]\((?P<mdurl>[^)\s]{1,500})\))"
     r"|(?P<url>https?://[A-Za-z0-9\-._~:/?#@!$&'*+,;=%]+[A-Za-z0-9/#=_\-])"
     r"|(?P<xref>建议\s*(?P<xnums>\d{1,2}\*?(?:\s*(?:和|、|及|与|至|,|，|以及)\s*\d{1,2}\*?)*))"
-    r"|(?P<doc>(?<![A-Za-z0-9/])[A-Z]{2,}(?:/[A-Z]{1,8})*/\d{1,3}(?:/[A-Z0-9]{1,8})*(?![A-Za-z0-9]))"
+    rf"|(?P<doc>{DOC_SYMBOL_PATTERN})"
     r"|(?P<bold>\*\*(?P<boldtext>[^*\n]{1,500})\*\*)"
 )
 _NUM = re.compile(r"\d{1,2}")
@@ -58,7 +60,7 @@ class Renderer:
         terms: Iterable[str] = (),
         footnotes: dict[int, str] | None = None,
         documents: Iterable[str] | None = None,
-        max_rec: int = 45,
+        max_rec: int = RECOMMENDATIONS,
         join_url_scheme: bool = True,
     ) -> None:
         clean = sorted({t for t in terms if t and t.strip()}, key=len, reverse=True)

@@ -11,27 +11,21 @@ from collections.abc import Iterable
 
 from PySide6.QtCore import QCoreApplication
 
+from data.vocabulary import SECTION_NAMES
 from models import names
 from models.entities import Document, Footnote, Recommendation, ReviewRecommendation
 from models.markdown_html import Renderer, escape
-
-#: Section names as printed in the document (used in citations, independent of UI language).
-SECTION_ZH = {
-    "text": "案文",
-    "sectors": "相关产权组织部门",
-    "implementation": "落实工作",
-    "highlights": "亮点",
-    "activities": "活动/成果",
-    "footnotes": "脚注",
-    "progress": "进展",
-}
+from models.target import Target
 
 
 def tr(text: str) -> str:
     return QCoreApplication.translate("", text)  # lupdate files module-level tr() under ""
 
 
-def section_title(key: str) -> str:
+def section_title(key: str, short: bool = False) -> str:
+    """The UI's name for a section: the heading in the page, or (``short``) the label of a search hit."""
+    if short and key in ("text", "sectors"):
+        return tr("Text") if key == "text" else tr("Sectors")
     titles = {
         "text": tr("Recommendation"),
         "sectors": tr("Related WIPO sectors"),
@@ -198,14 +192,14 @@ def _is_web(url: str) -> bool:
 
 def citation(doc: Document, target: str, section: str | None = None, selected: str = "") -> str:
     """A stable reference such as ``CDIP/33/2，附件一，建议 6（亮点）`` followed by the selection."""
-    kind, _, num = target.partition(":")
-    if kind == "rec":
-        ref = f"{doc.symbol}，附件一，建议 {num}"
-    elif kind == "review":
-        ref = f"{doc.symbol}，附件二，独立审查建议 {num}"
+    where = Target.parse(target)
+    if where.kind == "rec":
+        ref = f"{doc.symbol}，附件一，建议 {where.number}"
+    elif where.kind == "review":
+        ref = f"{doc.symbol}，附件二，独立审查建议 {where.number}"
     else:
         ref = doc.symbol
-    if section in SECTION_ZH:
-        ref += f"（{SECTION_ZH[section]}）"
+    if section in SECTION_NAMES:
+        ref += f"（{SECTION_NAMES[section]}）"
     selected = selected.strip()
     return f"{ref}：“{selected}”" if selected else ref

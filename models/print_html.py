@@ -16,6 +16,7 @@ from datetime import date
 from functools import cache
 from string import Template
 
+from data.vocabulary import DOC_SYMBOL_PATTERN
 from models.entities import Document, Recommendation
 from models.markdown_html import Renderer
 from models.names import LANGUAGES
@@ -24,7 +25,7 @@ from models.paths import resource
 NOTE_PRINT_LIMIT = 1500  # characters of a note that are printed (keeps the summary within two pages)
 _FOOTNOTE_REF = re.compile(r"\[\^\d{1,3}\]")
 _ANCHOR = re.compile(r"</?a\b[^>]*>", re.IGNORECASE)
-_SYMBOL = re.compile(r"(?<![A-Za-z0-9/])[A-Z]{2,}(?:/[A-Za-z0-9.]{1,8})+")
+_SYMBOL = re.compile(DOC_SYMBOL_PATTERN)
 _JOIN = "/\u2060"  # a word joiner after each "/": a symbol such as CDIP/12/8 never breaks across lines
 
 

@@ -11,6 +11,7 @@ import sqlite3
 from collections.abc import Iterable
 from pathlib import Path
 
+from data.vocabulary import CONTENT_SCHEMA_VERSION
 from models import names, paths
 from models.entities import (
     Cluster,
@@ -24,8 +25,6 @@ from models.entities import (
     short_title,
 )
 from models.search import Query, parse_query, snippet
-
-SCHEMA_VERSION = 2
 
 
 class ContentError(Exception):
@@ -60,10 +59,10 @@ class ContentRepository:
         try:
             self._db = sqlite3.connect(self.path.resolve().as_uri() + "?mode=ro&immutable=1", uri=True)
             version = self._db.execute("PRAGMA user_version").fetchone()[0]
-            if version != SCHEMA_VERSION:
+            if version != CONTENT_SCHEMA_VERSION:
                 raise ContentError(
-                    f"内容数据库版本不符（{version}，应为 {SCHEMA_VERSION}）：{self.path}\n"
-                    f"Content database has schema version {version}, expected {SCHEMA_VERSION}."
+                    f"内容数据库版本不符（{version}，应为 {CONTENT_SCHEMA_VERSION}）：{self.path}\n"
+                    f"Content database has schema version {version}, expected {CONTENT_SCHEMA_VERSION}."
                 )
             where, args = ("WHERE symbol = ? AND language = ?", edition) if edition else ("", ())
             row = self._db.execute(

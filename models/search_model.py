@@ -19,6 +19,8 @@ from PySide6.QtCore import (
 
 from models.entities import SECTIONS, SearchHit
 from models.markdown_html import plain_snippet
+from models.page_html import section_title
+from models.target import Target
 
 TargetRole = Qt.ItemDataRole.UserRole + 1
 SectionRole = Qt.ItemDataRole.UserRole + 2
@@ -42,23 +44,14 @@ def tr(text: str) -> str:
 
 def hit_target(hit: SearchHit) -> str:
     if hit.kind == "recommendation":
-        return f"rec:{hit.number}"
+        return str(Target.rec(hit.number))
     if hit.kind == "review":
-        return f"review:{hit.number}"
+        return str(Target.review(hit.number))
     return "cover"
 
 
 def section_label(key: str) -> str:
-    labels = {
-        "text": tr("Text"),
-        "sectors": tr("Sectors"),
-        "implementation": tr("Implementation"),
-        "highlights": tr("Highlights"),
-        "activities": tr("Activities/results"),
-        "footnotes": tr("Footnotes"),
-        "progress": tr("Progress"),
-    }
-    return labels.get(key, key)
+    return section_title(key, short=True)
 
 
 @dataclass(eq=False)

@@ -21,6 +21,7 @@ from PySide6.QtCore import (
 
 from models import names
 from models.entities import Cluster, Document, RecommendationSummary, ReviewRecommendation
+from models.target import Target
 
 TargetRole = Qt.ItemDataRole.UserRole + 1  # "rec:6", "review:3", "cover", "overview", "" for groups
 KindRole = Qt.ItemDataRole.UserRole + 2  # node kind
@@ -61,9 +62,9 @@ class Node:
     @property
     def target(self) -> str:
         if self.kind == "rec" and self.summary:
-            return f"rec:{self.summary.number}"
+            return str(Target.rec(self.summary.number))
         if self.kind == "review" and self.review:
-            return f"review:{self.review.number}"
+            return str(Target.review(self.review.number))
         return {"document": "overview", "cover": "cover", "annex1": "overview"}.get(self.kind, "")
 
 

@@ -26,7 +26,7 @@ def window(repo, qtbot):
     qtbot.addWidget(w)
     w.show()
     w.finish_startup()
-    qtbot.waitUntil(lambda: w.extras.printing is not None, timeout=5000)
+    qtbot.waitUntil(lambda: w.extras.panel is not None, timeout=5000)
     yield w
     translations.switch("en")
 

@@ -11,6 +11,7 @@ from PySide6.QtWidgets import QApplication
 
 from models.paths import resource
 from models.settings import APPLICATION, ORGANIZATION, Settings
+from models.target import Target
 from ui.i18n import Translations
 
 
@@ -74,7 +75,7 @@ def run_app(args: argparse.Namespace) -> int:
 
     window = MainWindow(repo, translations, settings)
     number = getattr(args, "open", None)
-    if not window.detail.show_target(f"rec:{number}" if number else settings.last_target()):
+    if not window.detail.show_target(str(Target.rec(number)) if number else settings.last_target()):
         window.detail.show_target("cover")  # an unknown --open number or a stale saved page
     from ui.ready_probe import install_ready_probe
 

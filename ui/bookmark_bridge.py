@@ -1,14 +1,14 @@
-"""Adapter between the window and the bookmark store (models/bookmarks.py, owned separately).
+"""Adapter between the window and the bookmark store (models/bookmarks.py).
 
-Works without the store (the module missing or the file refused): nothing is bookmarked and
-``error`` says why. Targets are the window's location strings (``rec:6``, ``review:3``).
+When the store file is refused, nothing is bookmarked and ``error`` says why. Targets are the
+window's location strings (models.target: ``rec:6``, ``review:3``).
 """
 
 from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication, QObject, Signal
 
-KIND = {"rec": "recommendation", "review": "review"}
+from models.target import Target
 
 
 class BookmarkBridge(QObject):
@@ -25,20 +25,17 @@ class BookmarkBridge(QObject):
         """Open the per-user store (deferred until after the window's first paint)."""
         if self.store is not None:
             return
+        from models.bookmark_signals import BookmarkNotifier
+        from models.bookmarks import BookmarkStore
+
         edition = self._edition
-        try:
-            from models.bookmark_signals import BookmarkNotifier
-            from models.bookmarks import BookmarkStore
-        except ImportError:
-            return
         try:
             self.store = BookmarkStore(edition=edition) if edition else BookmarkStore()
         except Exception as exc:  # StoreTooNewError, StoreUnavailableError: user-facing text
             self.error = str(exc)
             return
-        recovery = getattr(self.store, "recovery", None)
-        if recovery is not None:
-            self.error = recovery.message() if callable(getattr(recovery, "message", None)) else str(recovery)
+        if self.store.recovery is not None:
+            self.error = self.store.recovery.message()
         self.notifier = BookmarkNotifier(self.store, self)
         app = QCoreApplication.instance()
         if app is not None:
@@ -51,8 +48,7 @@ class BookmarkBridge(QObject):
 
     @staticmethod
     def _split(target: str) -> tuple[str, int] | None:
-        kind, _, num = target.partition(":")
-        return (KIND[kind], int(num)) if kind in KIND and num.isdigit() else None
+        return Target.parse(target).bookmark_key
 
     def is_bookmarked(self, target: str) -> bool:
         key = self._split(target)
@@ -74,9 +70,8 @@ class BookmarkBridge(QObject):
     def targets(self) -> set[str]:
         if not self.store:
             return set()
-        return {f"rec:{n}" for n in self.store.numbers("recommendation")} | {
-            f"review:{n}" for n in self.store.numbers("review")
-        }
+        return {str(Target.from_bookmark(kind, n)) for kind in ("recommendation", "review")
+                for n in self.store.numbers(kind)}
 
     def close(self) -> None:
         """Release the store (the window is closing); later queries see no bookmarks."""

@@ -13,6 +13,7 @@ from models import names
 from models.history import History
 from models.markdown_html import strip_joiners
 from models.page_html import citation, render_cover, render_recommendation, render_review
+from models.target import Target
 
 
 class _Browser(QTextBrowser):
@@ -140,10 +141,10 @@ class DetailPane(QWidget):
         return True
 
     def _render(self, target: str, terms: list[str]) -> tuple[str, int]:
-        kind, _, num = target.partition(":")
+        where = Target.parse(target)
         marked = self.is_bookmarked(target)
-        if kind == "rec":
-            rec = self._repo.recommendation(int(num))
+        if where.kind == "rec":
+            rec = self._repo.recommendation(where.number)
             self._footnotes = {fn.number: fn.text for fn in rec.footnotes}
             return render_recommendation(
                 rec,
@@ -153,11 +154,11 @@ class DetailPane(QWidget):
                 self.note_for(target),
                 self._cited_documents(),
             )
-        if kind == "review":
-            rev = self._repo.review(int(num))
+        if where.kind == "review":
+            rev = self._repo.review(where.number)
             self._footnotes = {fn.number: fn.text for fn in rev.footnotes}
             return render_review(rev, terms, marked)
-        if kind == "cover":
+        if where.kind == "cover":
             self._footnotes = {}
             return render_cover(self._doc, self._repo.cover_note(), terms)
         raise KeyError(target)

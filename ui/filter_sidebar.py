@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
 
 from models.filters import MAX_QUERY, FilterResult, FilterState, evaluate
 from models.search_model import SearchResultModel
+from models.target import Target
 
 DEBOUNCE_MS = 150
 
@@ -64,7 +65,7 @@ class FilterSidebar(QWidget):
         self.hint = QLabel(self, objectName="searchHint", wordWrap=True)
         self.hint.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
         self.results_model = SearchResultModel(self)
-        self.results_model.set_titles({f"rec:{s.number}": s.title for s in repo.summaries()})
+        self.results_model.set_titles({str(Target.rec(s.number)): s.title for s in repo.summaries()})
         self._results = None  # the result view, built at the first search
 
         self.facets = None  # a FacetPanel, built after the first paint (populate)

@@ -10,6 +10,7 @@ from PySide6.QtWidgets import QLabel, QMainWindow, QSplitter, QToolBar, QWidget
 from models import names
 from models.filters import FilterResult
 from models.settings import Settings
+from models.target import Target
 from models.tree_model import RecommendationTreeModel
 from ui.actions import Actions
 from ui.bookmark_bridge import BookmarkBridge
@@ -77,7 +78,7 @@ class MainWindow(QMainWindow):
         self.toolbar = QToolBar(self, objectName="mainToolbar")
         self.toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
         self.addToolBar(self.toolbar)
-        self.extras = Extras(self)  # printing and the bookmarks panel, when those modules exist
+        self.extras = Extras(self)  # printing and the bookmarks panel, wired after the first paint
         self._build_menus()
         self._connect()
         self._restore()
@@ -214,7 +215,7 @@ class MainWindow(QMainWindow):
         self.tree.select_target(target)
         marked = self.bookmarks.is_bookmarked(target)
         self.actions_.toggle_bookmark.setEnabled(
-            self.bookmarks.available and target.startswith(("rec:", "review:"))
+            self.bookmarks.available and Target.parse(target).is_entry
         )
         self.actions_.toggle_bookmark.setChecked(marked)
         self.extras.target_changed(target)
@@ -251,7 +252,7 @@ class MainWindow(QMainWindow):
 
     def toggle_bookmark(self) -> None:
         target = self.detail.target
-        if not self.bookmarks.available or not target.startswith(("rec:", "review:")):
+        if not self.bookmarks.available or not Target.parse(target).is_entry:
             self.actions_.toggle_bookmark.setChecked(False)
             return
         try:

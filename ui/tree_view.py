@@ -6,6 +6,7 @@ from PySide6.QtCore import QModelIndex, QPoint, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QKeyEvent
 from PySide6.QtWidgets import QAbstractItemView, QMenu, QTreeView, QWidget
 
+from models.target import Target
 from models.tree_model import KindRole, NumberRole, RecommendationTreeModel, TargetRole
 
 
@@ -116,7 +117,7 @@ class RecommendationTree(QTreeView):
             super().keyboardSearch(search)
 
     def jump_to_number(self, number: int) -> bool:
-        index = self._model.index_for(f"rec:{number}")
+        index = self._model.index_for(str(Target.rec(number)))
         if not index.isValid():
             return False
         self.setCurrentIndex(index)
