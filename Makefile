@@ -13,7 +13,7 @@ REQ_HASH := $(shell sha256sum requirements.txt 2>/dev/null | cut -c1-16)
 VENV_STAMP := $(VENV)/.requirements-$(REQ_HASH)
 
 DB := data/build/content.sqlite
-DB_DEPS := $(wildcard data/source/*.txt) $(shell find data -name '*.py' -not -path 'data/build/*' 2>/dev/null)
+DB_DEPS := models/vocabulary.py $(wildcard data/source/*.txt) $(shell find data -name '*.py' -not -path 'data/build/*' 2>/dev/null)
 FONT := resources/fonts/DANavigatorCJK.otf
 QM := $(patsubst %.ts,%.qm,$(wildcard resources/i18n/*.ts))
 UI_SOURCES := $(shell find ui models -name '*.py' 2>/dev/null) $(wildcard resources/i18n/*.ts)

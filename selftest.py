@@ -60,9 +60,9 @@ class SelfTest:
 
     # --- checks -------------------------------------------------------------------------
     def database(self) -> dict[str, Any]:
-        from data.vocabulary import RECOMMENDATIONS
         from models import paths
         from models.repository import ContentRepository
+        from models.vocabulary import RECOMMENDATIONS
 
         self.db = paths.content_db()
         if not self.db.is_file():

@@ -23,7 +23,7 @@ from data.footnotes import END, START, mark_references
 from data.lines import SourceError, classify
 from data.parse import Entry, Parsed, Review, parse
 from data.text import Block, escape, normalize, plain, to_markdown
-from data.vocabulary import EDITION
+from models.vocabulary import EDITION
 
 HERE = Path(__file__).resolve().parent
 DEFAULT_SOURCE = HERE / "source" / "CDIP-33-2.zh.txt"

@@ -9,7 +9,7 @@ from pathlib import Path
 import sqlite_utils
 
 from data import curated, extract
-from data.vocabulary import CONTENT_SCHEMA_VERSION
+from models.vocabulary import CONTENT_SCHEMA_VERSION
 
 SCHEMA_VERSION = CONTENT_SCHEMA_VERSION
 DOC_ID = 1

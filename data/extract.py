@@ -6,7 +6,7 @@ import re
 from dataclasses import dataclass
 
 from data.gazetteer import Place, find_places
-from data.vocabulary import RECOMMENDATIONS
+from models.vocabulary import RECOMMENDATIONS
 
 #: "建议 16", "建议 7和 22", "建议 19、30和 31" (after space normalisation: "建议7和22").
 XREF = re.compile(r"建议 ?(\d{1,2}(?: ?[、和及与,，] ?\d{1,2})*)")

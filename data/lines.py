@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from data.vocabulary import EDITION
+from models.vocabulary import EDITION
 
 URL_LINE = re.compile(r"^https?://\S+$")
 #: Running header or lost heading: "建议 3*", "建议 1*1" (footnote 1), "建议 15*、21*和 44*".

@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from data.footnotes import END, START
 from data.lines import Classified, Line, SourceError, clean_url
 from data.text import Block, blocks
-from data.vocabulary import ENTRY_SECTIONS, RECOMMENDATIONS, SECTION_NAMES
+from models.vocabulary import ENTRY_SECTIONS, RECOMMENDATIONS, SECTION_NAMES
 
 LABELS = tuple(SECTION_NAMES[key] for key in ENTRY_SECTIONS)
 SECTION_KEYS = {SECTION_NAMES[key]: key for key in ENTRY_SECTIONS}

@@ -16,7 +16,6 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
 
-from data.vocabulary import EDITION
 from models.bookmark_schema import COLUMNS as _COLUMNS
 from models.bookmark_schema import (  # re-exported: callers import everything from here
     SCHEMA_VERSION,
@@ -27,6 +26,7 @@ from models.bookmark_schema import (  # re-exported: callers import everything f
     open_store,
     write_v1_store,
 )
+from models.vocabulary import EDITION
 
 __all__ = [
     "SCHEMA_VERSION", "Bookmark", "BookmarkStore", "BookmarkStoreError", "MergeCounts", "Recovery",

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from data.vocabulary import SECTIONS  # noqa: F401  (section keys in display order; re-exported)
+from models.vocabulary import SECTIONS  # noqa: F401  (section keys in display order; re-exported)
 
 
 @dataclass(frozen=True)

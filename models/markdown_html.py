@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Iterable
 
-from data.vocabulary import DOC_SYMBOL_PATTERN, RECOMMENDATIONS
+from models.vocabulary import DOC_SYMBOL_PATTERN, RECOMMENDATIONS
 
 _TOKEN = re.compile(
     r"(?P<esc>\\(?P<escch>[\\`*_{}\[\]()<>#+\-.!|~]))"

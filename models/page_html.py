@@ -11,11 +11,11 @@ from collections.abc import Iterable
 
 from PySide6.QtCore import QCoreApplication
 
-from data.vocabulary import SECTION_NAMES
 from models import names
 from models.entities import Document, Footnote, Recommendation, ReviewRecommendation
 from models.markdown_html import Renderer, escape
 from models.target import Target
+from models.vocabulary import SECTION_NAMES
 
 
 def tr(text: str) -> str:

@@ -16,11 +16,11 @@ from datetime import date
 from functools import cache
 from string import Template
 
-from data.vocabulary import DOC_SYMBOL_PATTERN
 from models.entities import Document, Recommendation
 from models.markdown_html import Renderer
 from models.names import LANGUAGES
 from models.paths import resource
+from models.vocabulary import DOC_SYMBOL_PATTERN
 
 NOTE_PRINT_LIMIT = 1500  # characters of a note that are printed (keeps the summary within two pages)
 _FOOTNOTE_REF = re.compile(r"\[\^\d{1,3}\]")

@@ -11,7 +11,6 @@ import sqlite3
 from collections.abc import Iterable
 from pathlib import Path
 
-from data.vocabulary import CONTENT_SCHEMA_VERSION
 from models import names, paths
 from models.entities import (
     Cluster,
@@ -25,6 +24,7 @@ from models.entities import (
     short_title,
 )
 from models.search import Query, parse_query, snippet
+from models.vocabulary import CONTENT_SCHEMA_VERSION
 
 
 class ContentError(Exception):
