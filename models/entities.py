@@ -6,7 +6,7 @@ Text fields hold Markdown (see docs/schema.md); footnote references are written 
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 from models.vocabulary import SECTIONS  # noqa: F401  (section keys in display order; re-exported)
 
@@ -98,15 +98,9 @@ class SearchHit:
     score: float = 0.0
 
 
-@dataclass(frozen=True)
-class Facets:
-    """Counts over the recommendations currently matching (value -> count)."""
-
-    cluster: dict[str, int] = field(default_factory=dict)
-    sector: dict[str, int] = field(default_factory=dict)
-    immediate: dict[bool, int] = field(default_factory=dict)
-    country: dict[str, int] = field(default_factory=dict)
-    document: dict[str, int] = field(default_factory=dict)
+class Facets(dict):
+    """Counts over the recommendations currently matching, per facet key (``models.facets``):
+    ``{"clusters": {"A": 7, …}, "immediate": {True: 8, False: 37}, …}``."""
 
 
 def short_title(text: str, limit: int = 28) -> str:

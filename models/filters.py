@@ -6,10 +6,13 @@ One ``FilterState`` → one ``FilterResult``: matching recommendation numbers (r
 
 from __future__ import annotations
 
-from collections.abc import Callable
+import re
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field, replace
 
 from models.entities import Facets, SearchHit
+from models.facets import BY_KEY as FACET_BY_KEY
+from models.facets import FACETS
 
 MAX_QUERY = 256  # longer input is cut: nobody types more, and it keeps every keystroke cheap
 
@@ -27,28 +30,51 @@ def query_terms(text: str) -> list[str]:
 
 @dataclass(frozen=True)
 class FilterState:
+    """The query, the chosen values of each facet (``models.facets``; only non-empty sets are
+    kept) and the bookmarked-only switch. ``state.clusters`` etc. read one facet's values."""
+
     query: str = ""
-    clusters: frozenset[str] = frozenset()
-    sectors: frozenset[str] = frozenset()
-    immediate: bool | None = None
+    chosen: Mapping[str, frozenset] = field(default_factory=dict)
     bookmarked_only: bool = False
-    countries: frozenset[str] = frozenset()
-    documents: frozenset[str] = frozenset()
+
+    def __getattr__(self, name: str) -> frozenset:
+        if name in FACET_BY_KEY:
+            return self.chosen.get(name, frozenset())
+        raise AttributeError(name)
 
     def is_empty(self) -> bool:
-        return self == FilterState()
+        return not self.query.strip() and not self.has_facets()
 
     def has_facets(self) -> bool:
-        return replace(self, query="") != FilterState()
+        return bool(self.chosen) or self.bookmarked_only
 
     def toggled(self, facet: str, value: object) -> FilterState:
-        """A copy with ``value`` added to / removed from a set facet (or set for scalars)."""
-        if facet == "immediate":
-            return replace(self, immediate=None if self.immediate == value else bool(value))
+        """A copy with ``value`` added to / removed from a facet (``bookmarked``: the switch)."""
         if facet == "bookmarked":
             return replace(self, bookmarked_only=bool(value))
-        current: frozenset = getattr(self, facet)
-        return replace(self, **{facet: current ^ {value}})
+        if facet not in FACET_BY_KEY:
+            raise KeyError(facet)
+        chosen = dict(self.chosen)
+        values = chosen.get(facet, frozenset()) ^ {value}
+        if values:
+            chosen[facet] = values
+        else:
+            chosen.pop(facet, None)
+        return replace(self, chosen=chosen)
+
+    def pairs(self) -> list[tuple[str, object]]:
+        """Every chosen (facet, value), in facet order (what the filter chips show)."""
+        out: list[tuple[str, object]] = []
+        for facet in FACETS:
+            out += [(facet.key, v) for v in sorted(self.chosen.get(facet.key, ()), key=str)]
+        return out
+
+
+def recommendation_number(query: str, total: int = 45) -> int | None:
+    """The number when the query names a recommendation ("45", "建议 45", "rec 45"), else None."""
+    m = re.fullmatch(r"(?:建议|rec(?:ommendation)?\.?)?\s*(\d{1,3})", clean_query(query), re.IGNORECASE)
+    n = int(m.group(1)) if m else 0
+    return n if 1 <= n <= total else None
 
 
 @dataclass
@@ -73,15 +99,16 @@ def evaluate(repo, state: FilterState, bookmarked: Callable[[], set[int]] = set)
         # filter_numbers would run the same search again): the facets then filter by number.
         hits = repo.search(query, limit=10_000) if query else []
         matching = {h.number for h in hits if h.kind == "recommendation"} if query else None
+        named = recommendation_number(query)
+        if named is not None and matching is not None:  # "45" offers recommendation 45 first
+            matching.add(named)
+            title = next((x.title for x in repo.summaries() if x.number == named), "")
+            hits.insert(0, SearchHit("recommendation", named, "text", title, float("inf")))
         if state.bookmarked_only:
             matching = set(marks) if matching is None else matching & marks
         numbers = repo.filter_numbers(
-            clusters=sorted(state.clusters),
-            sectors=sorted(state.sectors),
-            immediate=state.immediate,
-            countries=sorted(state.countries),
-            documents=sorted(state.documents),
             numbers=sorted(matching) if matching is not None else None,
+            **{key: sorted(values, key=str) for key, values in state.chosen.items()},
         )
     except Exception as exc:  # the repository rejects odd input: show nothing, say why
         numbers, hits, error = [], [], str(exc) or exc.__class__.__name__

@@ -41,3 +41,19 @@ class History:
             return None
         self._index += 1
         return self.current
+
+    def back_items(self) -> list[str]:
+        """Earlier locations, nearest first (what a Back drop-down lists)."""
+        return self._items[: max(self._index, 0)][::-1]
+
+    def forward_items(self) -> list[str]:
+        """Later locations, nearest first."""
+        return self._items[self._index + 1 :]
+
+    def go(self, steps: int) -> str | None:
+        """Move ``steps`` back (negative) or forward (positive) at once; None if out of range."""
+        index = self._index + steps
+        if steps == 0 or not 0 <= index < len(self._items):
+            return None
+        self._index = index
+        return self.current

@@ -23,26 +23,14 @@ from models.entities import (
     SearchHit,
     short_title,
 )
+from models.facets import BY_KEY as FACET_BY_KEY
+from models.facets import FACETS
 from models.search import Query, parse_query, snippet
 from models.vocabulary import CONTENT_SCHEMA_VERSION
 
 
 class ContentError(Exception):
     """The content database is missing, corrupt or of an unknown schema; message is user-facing."""
-
-
-#: One SQL condition per facet of filter_numbers(); each value list arrives as a JSON array.
-_FILTERS = {
-    "clusters": "r.cluster IN (SELECT value FROM json_each(:clusters))",
-    "sectors": "r.number IN (SELECT number FROM recommendation_sectors WHERE doc_id = r.doc_id "
-    "AND sector IN (SELECT value FROM json_each(:sectors)))",
-    "countries": "r.number IN (SELECT m.number FROM place_mentions m JOIN places p USING (code) "
-    "WHERE m.doc_id = r.doc_id AND m.kind = 'recommendation' "
-    "AND (p.name IN (SELECT value FROM json_each(:countries)) OR p.code IN (SELECT value FROM json_each(:countries))))",
-    "documents": "r.number IN (SELECT number FROM document_citations WHERE doc_id = r.doc_id "
-    "AND kind = 'recommendation' AND symbol IN (SELECT value FROM json_each(:documents)))",
-    "numbers": "r.number IN (SELECT value FROM json_each(:numbers))",
-}
 
 
 def _json_list(values: Iterable) -> str:
@@ -332,84 +320,33 @@ class ContentRepository:
         return {number for _score, kind, number, *_rest in hits if kind == "recommendation"}
 
     def filter_numbers(
-        self,
-        query: str = "",
-        clusters: Iterable[str] = (),
-        sectors: Iterable[str] = (),
-        immediate: bool | None = None,
-        countries: Iterable[str] = (),
-        documents: Iterable[str] = (),
-        numbers: Iterable[int] | None = None,
+        self, query: str = "", numbers: Iterable[int] | None = None, **chosen: Iterable | bool | None
     ) -> list[int]:
-        """Recommendation numbers passing every active filter (values within one facet: any)."""
-        chosen = {
-            "clusters": list(clusters),
-            "sectors": list(sectors),
-            "countries": list(countries),
-            "documents": list(documents),
-        }
-        params: dict = {key: _json_list(values) for key, values in chosen.items() if values}
+        """Recommendation numbers passing every active facet (``models.facets``: values within
+        one facet combine with OR, facets with AND), within ``numbers`` and matching ``query``."""
+        params: dict = {"doc": self._doc_id}
+        where = ["r.doc_id = :doc"]
+        for key, values in chosen.items():
+            facet = FACET_BY_KEY[key]  # an unknown facet is a programming error: KeyError
+            values = [values] if isinstance(values, bool) else list(values or ())
+            if values:
+                params[key] = _json_list(values)
+                where.append(facet.where)
         if numbers is not None:
             params["numbers"] = _json_list(numbers)
-        where = ["r.doc_id = :doc", *(_FILTERS[key] for key in params)]
-        if immediate is not None:
-            where.append("r.immediate = :immediate")
-            params["immediate"] = int(immediate)
+            where.append("r.number IN (SELECT value FROM json_each(:numbers))")
         sql = f"SELECT r.number FROM recommendations r WHERE {' AND '.join(where)} ORDER BY r.number"
-        result = [n for (n,) in self._rows(sql, {**params, "doc": self._doc_id})]
+        result = [n for (n,) in self._rows(sql, params)]
         if parse_query(query).terms:
             matching = self.matching_numbers(query)
             result = [n for n in result if n in matching]
         return result
 
     def facets(self, numbers: Iterable[int]) -> Facets:
-        """Counts of recommendations per facet value, over ``numbers`` (a group-by per facet)."""
-        ids = _json_list(numbers)
-        scope = "doc_id = ? AND number IN (SELECT value FROM json_each(?))"
-        d = self._doc_id
+        """Counts of recommendations per value of every facet, over ``numbers``."""
+        params = {"doc": self._doc_id, "ids": _json_list(numbers)}
         return Facets(
-            cluster=dict(
-                self._rows(
-                    f"SELECT cluster, count(*) FROM recommendations WHERE {scope} "
-                    "GROUP BY cluster ORDER BY cluster",
-                    d,
-                    ids,
-                )
-            ),
-            sector=dict(
-                self._rows(
-                    f"SELECT sector, count(DISTINCT number) FROM recommendation_sectors WHERE {scope} "
-                    "GROUP BY sector ORDER BY 2 DESC, sector",
-                    d,
-                    ids,
-                )
-            ),
-            immediate={
-                bool(k): v
-                for k, v in self._rows(
-                    f"SELECT immediate, count(*) FROM recommendations WHERE {scope} GROUP BY immediate",
-                    d,
-                    ids,
-                )
-            },
-            country=dict(
-                self._rows(
-                    "SELECT p.name, count(DISTINCT m.number) FROM place_mentions m JOIN places p "
-                    "USING (code) WHERE m.kind = 'recommendation' AND m.doc_id = ? "
-                    "AND m.number IN (SELECT value FROM json_each(?)) "
-                    "GROUP BY p.code ORDER BY 2 DESC, p.name",
-                    d,
-                    ids,
-                )
-            ),
-            document=dict(
-                self._rows(
-                    f"SELECT symbol, count(DISTINCT number) FROM document_citations "
-                    f"WHERE kind = 'recommendation' AND {scope} GROUP BY symbol ORDER BY 2 DESC, symbol",
-                    d,
-                    ids,
-                )
-            ),
+            {f.key: {f.decode(v): n for v, n in self._rows(f.counts, params)} for f in FACETS}
         )
 
     # --- overview -----------------------------------------------------------------------------
@@ -423,8 +360,7 @@ class ContentRepository:
         return {(cluster, sector): count for cluster, sector, count in rows}
 
     def country_counts(self) -> dict[str, int]:
-        all_numbers = [s.number for s in self.summaries()]
-        return self.facets(all_numbers).country
+        return self.facets([s.number for s in self.summaries()])["countries"]
 
     def document_counts(self) -> dict[str, int]:
-        return self.facets([s.number for s in self.summaries()]).document
+        return self.facets([s.number for s in self.summaries()])["documents"]

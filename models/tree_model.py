@@ -65,7 +65,11 @@ class Node:
             return str(Target.rec(self.summary.number))
         if self.kind == "review" and self.review:
             return str(Target.review(self.review.number))
-        return {"document": "overview", "cover": "cover", "annex1": "overview"}.get(self.kind, "")
+        if self.kind in ("cluster", "sector"):
+            return f"{self.kind}:{self.key}"  # a page listing the group's recommendations
+        return {"document": "overview", "cover": "cover", "annex1": "overview", "annex2": "annex2"}.get(
+            self.kind, ""
+        )
 
 
 class RecommendationTreeModel(QAbstractItemModel):
@@ -181,6 +185,31 @@ class RecommendationTreeModel(QAbstractItemModel):
         found = self.indexes_for(target)
         return found[0] if found else QModelIndex()
 
+    def neighbour(self, target: str, step: int) -> str | None:
+        """The recommendation (or review) ``step`` places after ``target`` by number, among those
+        shown; from any other page, the first (or last) recommendation shown. None at either end."""
+        kind, _, num = target.partition(":")
+        if kind == "review":
+            wanted = self._visible_reviews
+            shown = [r.number for r in self._reviews if wanted is None or r.number in wanted]
+        else:
+            kind = "rec"
+            shown = [s.number for s in self._summaries if self._visible is None or s.number in self._visible]
+        if not shown:
+            return None
+        if not num.isdigit():
+            return f"{kind}:{shown[0] if step > 0 else shown[-1]}"
+        n = int(num)
+        later = [x for x in shown if (x > n if step > 0 else x < n)]
+        if not later:
+            return None
+        return f"{kind}:{later[0] if step > 0 else later[-1]}"
+
+    def label_for(self, target: str) -> str:
+        """The tree's text for ``target`` (for history lists), or the target itself if not in the tree."""
+        nodes = self._by_target.get(target)
+        return self._label(nodes[0]) if nodes else target
+
     def node(self, index: _Index) -> Node:
         return index.internalPointer() if index.isValid() else self._root
 
@@ -280,7 +309,7 @@ class RecommendationTreeModel(QAbstractItemModel):
     def _tooltip(self, node: Node) -> str | None:
         if node.summary:
             s = node.summary
-            lines = [tr("Recommendation %1").replace("%1", str(s.number))]
+            lines = [tr("Recommendation %1").replace("%1", str(s.number)) + f" · {s.title}"]
             if s.immediate:
                 lines.append(tr("★ for immediate implementation"))
             if s.reported_with:
@@ -292,4 +321,4 @@ class RecommendationTreeModel(QAbstractItemModel):
             return "\n".join(lines)
         if node.review:
             return node.review.text[:200]
-        return None
+        return self._label(node) or None  # group rows: the whole label, however narrow the tree

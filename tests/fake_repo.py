@@ -165,8 +165,9 @@ class FakeRepository:
         return hits[:limit]
 
     def filter_numbers(
-        self, query="", clusters=(), sectors=(), immediate=None, countries=(), documents=(), numbers=None
+        self, query="", clusters=(), sectors=(), immediate=(), countries=(), documents=(), numbers=None
     ) -> list[int]:
+        immediate = [immediate] if isinstance(immediate, bool) else list(immediate or ())
         found = (
             {h.number for h in self.search(query, 10_000) if h.kind == "recommendation"}
             if query.strip()
@@ -179,7 +180,7 @@ class FakeRepository:
                 continue
             if sectors and not set(sectors) & set(r.sectors):
                 continue
-            if immediate is not None and r.immediate != immediate:
+            if immediate and r.immediate not in immediate:
                 continue
             if countries and not set(countries) & set(r.countries):
                 continue
@@ -193,11 +194,11 @@ class FakeRepository:
     def facets(self, numbers: Iterable[int]) -> Facets:
         recs = [self._recs[n] for n in numbers]
         return Facets(
-            cluster=dict(Counter(r.cluster for r in recs)),
-            sector=dict(Counter(s for r in recs for s in r.sectors)),
+            clusters=dict(Counter(r.cluster for r in recs)),
+            sectors=dict(Counter(s for r in recs for s in r.sectors)),
             immediate=dict(Counter(r.immediate for r in recs)),
-            country=dict(Counter(c for r in recs for c in r.countries)),
-            document=dict(Counter(d for r in recs for d in r.documents)),
+            countries=dict(Counter(c for r in recs for c in r.countries)),
+            documents=dict(Counter(d for r in recs for d in r.documents)),
         )
 
     def cluster_sector_matrix(self) -> dict[tuple[str, str], int]:

@@ -35,9 +35,9 @@ def test_filters_combine_and_facets_count_the_current_result(repo):
     both = repo.filter_numbers(sectors=["专利和技术部门"], clusters=["B"])
     assert set(both) == set(patents) & set(range(15, 24))
     facets = repo.facets(both)
-    assert facets.cluster == {"B": len(both)}
-    assert facets.sector["专利和技术部门"] == len(both)
-    assert sum(facets.immediate.values()) == len(both)
+    assert facets["clusters"] == {"B": len(both)}
+    assert facets["sectors"]["专利和技术部门"] == len(both)
+    assert sum(facets["immediate"].values()) == len(both)
     assert repo.filter_numbers(immediate=True) == [1, 3, 4, 6, 15, 21, 42, 44]
     assert 3 in repo.filter_numbers(countries=["阿尔巴尼亚"])
     assert repo.filter_numbers(documents=["WO/PBC/37/7"]) == [2]

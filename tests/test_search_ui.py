@@ -70,7 +70,7 @@ def test_facet_combinations(window, repo):
     sidebar.toggle("sectors", sector)
     both = {s.number for s in repo.summaries() if s.cluster == "A" and sector in s.sectors}
     assert _shown(window) == both
-    assert sidebar.result.facets.cluster == {"A": len(both)}
+    assert sidebar.result.facets["clusters"] == {"A": len(both)}
     sidebar.toggle("immediate", True)
     imm = {n for n in both if repo.recommendation(n).immediate}
     assert _shown(window) == imm
@@ -81,9 +81,9 @@ def test_facet_combinations(window, repo):
     assert _shown(window) == {s.number for s in repo.summaries() if sector in s.sectors} & scan(repo, "专利")
     # facet counts are counts over the current result
     result = sidebar.result
-    for cluster, n in result.facets.cluster.items():
+    for cluster, n in result.facets["clusters"].items():
         assert n == len([x for x in result.numbers if repo.recommendation(x).cluster == cluster])
-    assert "(" in sidebar.facets.cluster.count_text("A")
+    assert "(" in sidebar.facets.page("clusters").count_text("A")
 
 
 def test_country_and_document_facets(window, repo):
@@ -155,7 +155,7 @@ def test_evaluate_with_fake_repo():
     from fake_repo import FakeRepository
 
     repo = FakeRepository()
-    result = evaluate(repo, FilterState(query="专利", clusters=frozenset({"A"})))
+    result = evaluate(repo, FilterState(query="专利", chosen={"clusters": frozenset({"A"})}))
     assert all(repo.recommendation(n).cluster == "A" for n in result.numbers)
     assert result.reviews == set()  # facets hide Annex II
     result = evaluate(repo, FilterState(bookmarked_only=True), lambda: {3, 4})

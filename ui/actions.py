@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 from PySide6.QtCore import QObject
 from PySide6.QtGui import QAction, QActionGroup, QIcon, QKeySequence
 from PySide6.QtWidgets import QWidget
@@ -23,6 +25,24 @@ def icon(name: str) -> QIcon:
     return result
 
 
+def unique_keys(keys: list) -> list[QKeySequence]:
+    """The key sequences of ``keys`` (standard keys expand per platform), each once: a sequence
+    listed twice on one action (``QKeySequence.Quit`` is Ctrl+Q on X11) makes Qt call the
+    shortcut ambiguous and do nothing."""
+    seen: dict[str, QKeySequence] = {}
+    for k in keys:
+        for seq in QKeySequence.keyBindings(k) if isinstance(k, SK) else [QKeySequence(k)]:
+            if not seq.isEmpty():
+                seen.setdefault(seq.toString(), seq)
+    return list(seen.values())
+
+
+def plain_text(text: str) -> str:
+    """A menu text without its mnemonic ("后退(&B)" -> "后退", "&Back" -> "Back") and trailing "…":
+    toolbar buttons have no mnemonics, so they must not show one."""
+    return re.sub(r"\s*\(&\w\)", "", text).replace("&&", "\0").replace("&", "").replace("\0", "&").rstrip("…")
+
+
 class Actions(QObject):
     """Creates every action once; ``retranslate`` refreshes texts after a language change."""
 
@@ -32,10 +52,7 @@ class Actions(QObject):
 
         def act(keys: list, icon_name: str = "", checkable: bool = False) -> QAction:
             a = QAction(w)
-            shortcuts: list[QKeySequence] = []
-            for k in keys:
-                shortcuts.extend(QKeySequence.keyBindings(k) if isinstance(k, SK) else [QKeySequence(k)])
-            a.setShortcuts(shortcuts)
+            a.setShortcuts(unique_keys(keys))
             if icon_name:
                 a.setIcon(icon(icon_name))
             a.setCheckable(checkable)
@@ -43,8 +60,9 @@ class Actions(QObject):
             return a
 
         self.find = act([SK.Find], "find")
-        self.find_next = act([SK.FindNext])
-        self.find_previous = act([SK.FindPrevious])
+        # Explicit keys: some platforms add Ctrl+G to FindNext, which is "go to recommendation" here.
+        self.find_next = act(["F3"])
+        self.find_previous = act(["Shift+F3"])
         self.focus_search = act(["Ctrl+K", "Ctrl+L"], "search")
         self.focus_tree = act(["Ctrl+1"])
         self.copy_citation = act(["Ctrl+Shift+C"], "quote")
@@ -59,6 +77,9 @@ class Actions(QObject):
         self.back = act([SK.Back], "back")
         self.forward = act([SK.Forward], "forward")
         self.overview = act(["Ctrl+Home"], "overview")
+        self.go_to_number = act(["Ctrl+G"])
+        self.next_rec = act(["Ctrl+PgDown"])
+        self.previous_rec = act(["Ctrl+PgUp"])
         self.group_by_sector = act(["Ctrl+T"], "group", checkable=True)
         self.clear_filters = act(["Ctrl+Shift+X"], "clear")
         self.show_bookmarks = act(["Ctrl+B"], "", checkable=True)
@@ -95,16 +116,25 @@ class Actions(QObject):
             self.briefing_pack: (self.tr("Export &Briefing Pack…"), ""),
             self.quit: (self.tr("&Quit"), ""),
             self.zoom_in: (self.tr("Zoom &In"), self.tr("Larger text")),
-            self.zoom_out: (self.tr("Zoom &Out"), self.tr("Smaller text")),
+            self.zoom_out: (self.tr("Zoom O&ut"), self.tr("Smaller text")),
             self.zoom_reset: (self.tr("&Actual Size"), ""),
             self.back: (self.tr("&Back"), self.tr("Go back (Alt+Left)")),
             self.forward: (self.tr("&Forward"), self.tr("Go forward (Alt+Right)")),
             self.overview: (self.tr("&Overview"), self.tr("Show the overview page")),
+            self.go_to_number: (
+                self.tr("&Go to Recommendation…"),
+                self.tr("Open recommendation N (Ctrl+G)"),
+            ),
+            self.next_rec: (self.tr("&Next Recommendation"), self.tr("Open the next recommendation (Ctrl+PgDown)")),
+            self.previous_rec: (
+                self.tr("&Previous Recommendation"),
+                self.tr("Open the previous recommendation (Ctrl+PgUp)"),
+            ),
             self.group_by_sector: (
                 self.tr("Group by &Sector"),
                 self.tr("Group the tree by WIPO sector instead of cluster"),
             ),
-            self.clear_filters: (self.tr("&Clear Filters"), self.tr("Clear the search and every filter")),
+            self.clear_filters: (self.tr("C&lear Filters"), self.tr("Clear the search and every filter")),
             self.show_bookmarks: (self.tr("Bookmarks &Panel"), ""),
             self.about: (self.tr("&About DA Navigator"), ""),
             self.lang_zh: ("中文", ""),
@@ -112,5 +142,6 @@ class Actions(QObject):
         }
         for action, (text, tip) in texts.items():
             action.setText(text)
+            action.setIconText(plain_text(text))
             action.setToolTip(tip or text.replace("&", "").rstrip("…"))
             action.setStatusTip(tip)

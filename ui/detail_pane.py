@@ -80,6 +80,10 @@ class DetailPane(QWidget):
         self.apply_palette()
         self.retranslate()
 
+    def set_marks(self, is_bookmarked: Callable[[str], bool], note_for: Callable[[str], str]) -> None:
+        """Where the page reads a location's bookmark mark and note from (the user store)."""
+        self.is_bookmarked, self.note_for = is_bookmarked, note_for
+
     def install_viewport_filter(self) -> None:
         """Footnote tooltips and mouse back/forward on the text (deferred until after the first paint)."""
         if self._viewport is None:
@@ -161,6 +165,11 @@ class DetailPane(QWidget):
         if where.kind == "cover":
             self._footnotes = {}
             return render_cover(self._doc, self._repo.cover_note(), terms)
+        if where.kind.partition(":")[0] in ("cluster", "sector", "annex2"):
+            from models.listing import group_page
+
+            self._footnotes = {}
+            return group_page(self._repo, target), 0
         raise KeyError(target)
 
     def _cited_documents(self) -> set[str]:
@@ -191,6 +200,43 @@ class DetailPane(QWidget):
         target = self._history.forward()
         if target:
             self.show_target(target, record=False)
+
+    def go_history(self, steps: int) -> None:
+        """Jump ``steps`` entries back (negative) or forward in the history (the drop-down lists)."""
+        target = self._history.go(steps)
+        if target:
+            self.show_target(target, record=False)
+
+    def history_lists(self) -> tuple[list[str], list[str]]:
+        """(earlier locations nearest first, later locations nearest first)."""
+        return self._history.back_items(), self._history.forward_items()
+
+    def sections(self) -> list[str]:
+        """The section keys of the page shown, in order (the anchors ``sec-<key>``)."""
+        if self._target in ("", "overview"):
+            return []
+        keys: list[str] = []
+        block = self.browser.document().begin()
+        while block.isValid():
+            it = block.begin()
+            while not it.atEnd():
+                keys += [n[4:] for n in it.fragment().charFormat().anchorNames() if n.startswith("sec-")]
+                it += 1
+            block = block.next()
+        return keys
+
+    def jump_to_section(self, key: str) -> None:
+        self._section = key
+        self.browser.scrollToAnchor(f"sec-{key}")
+
+    def find_next(self) -> None:
+        self.find_bar.next()
+
+    def find_previous(self) -> None:
+        self.find_bar.previous()
+
+    def find_in_page(self) -> None:
+        self.find_bar.activate()
 
     def can_back(self) -> bool:
         return self._history.can_back()

@@ -1,112 +1,174 @@
-"""The sidebar's facets: cluster, WIPO sector, immediate/bookmarked, country, document cited,
-each with live counts over the current result. Emits ``toggled(facet, value)``."""
+"""The sidebar's facets, one page per ``models.facets.FACETS`` entry (a checkable list of values
+with live counts over the current result; long lists get a filter box), and the bookmarked-only
+switch. Emits ``toggled(facet, value)``."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, Signal
-from PySide6.QtWidgets import QCheckBox, QToolBox, QVBoxLayout, QWidget
+from PySide6.QtCore import QEvent, Qt, Signal
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QLineEdit,
+    QListWidget,
+    QListWidgetItem,
+    QToolBox,
+    QVBoxLayout,
+    QWidget,
+)
 
-from models import names
+from models.facets import FACETS, Facet
 from models.filters import FilterResult, FilterState
-from ui.facets import FacetList
+
+KeyRole = Qt.ItemDataRole.UserRole + 1
 
 
-class FacetPanel(QToolBox):
-    """One page per facet; ``show_result`` refreshes counts and check marks."""
+class FacetList(QWidget):
+    """One facet's values; emits ``toggled(key, checked)`` when the user checks or unchecks one."""
+
+    toggled = Signal(object, bool)
+
+    def __init__(self, searchable: bool = False, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.list = QListWidget(self)
+        self.list.setUniformItemSizes(True)
+        self.search = QLineEdit(self) if searchable else None
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(2)
+        if self.search is not None:
+            self.search.setClearButtonEnabled(True)
+            self.search.textChanged.connect(self._filter_rows)
+            layout.addWidget(self.search)
+        layout.addWidget(self.list)
+        self._items: dict[object, QListWidgetItem] = {}
+        self._labels: dict[object, str] = {}
+        self.list.itemChanged.connect(self._on_changed)
+        self.list.itemActivated.connect(self._on_activated)
+
+    def set_values(self, values: list[tuple[object, str]]) -> None:
+        """The full list of values (key, label), in display order."""
+        self.list.blockSignals(True)
+        self.list.clear()
+        self._items, self._labels = {}, {}
+        for key, label in values:
+            item = QListWidgetItem(label)
+            item.setData(KeyRole, key)
+            item.setFlags(
+                Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsUserCheckable | Qt.ItemFlag.ItemIsSelectable
+            )
+            item.setCheckState(Qt.CheckState.Unchecked)
+            self.list.addItem(item)
+            self._items[key] = item
+            self._labels[key] = label
+        self.list.blockSignals(False)
+
+    def update_counts(self, counts: dict, selected: set) -> None:
+        """Show each value's count in the current result; values with none are greyed."""
+        self.list.blockSignals(True)
+        for key, item in self._items.items():
+            n = counts.get(key, 0)
+            checked = key in selected
+            item.setText(f"{self._labels[key]}  ({n})")
+            item.setCheckState(Qt.CheckState.Checked if checked else Qt.CheckState.Unchecked)
+            item.setForeground(self.palette().text() if n or checked else self.palette().placeholderText())
+        self.list.blockSignals(False)
+
+    def item(self, key: object) -> QListWidgetItem | None:
+        return self._items.get(key)
+
+    def count_text(self, key: object) -> str:
+        item = self._items.get(key)
+        return item.text() if item else ""
+
+    def clear_search(self) -> None:
+        if self.search is not None:
+            self.search.clear()
+
+    def _on_changed(self, item: QListWidgetItem) -> None:
+        self.toggled.emit(item.data(KeyRole), item.checkState() == Qt.CheckState.Checked)
+
+    def _on_activated(self, item: QListWidgetItem) -> None:
+        checked = item.checkState() != Qt.CheckState.Checked
+        item.setCheckState(Qt.CheckState.Checked if checked else Qt.CheckState.Unchecked)
+
+    def _filter_rows(self, text: str) -> None:
+        needle = text.strip().lower()
+        for key, item in self._items.items():
+            item.setHidden(bool(needle) and needle not in self._labels[key].lower())
+
+
+class FacetPanel(QWidget):
+    """The bookmarked-only switch above one toolbox page per facet; ``show_result`` refreshes counts
+    and check marks (the page in view at once, the others when opened)."""
 
     toggled = Signal(str, object)
 
     def __init__(self, repo, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("facetPanel")
-        self._clusters, self._sectors = repo.clusters(), repo.sectors()
-        self.cluster = FacetList()
-        self.sector = FacetList()
-        self.flags = QWidget()
-        self.immediate = FacetList()
-        self.bookmarked = QCheckBox(self.flags)
-        flags_layout = QVBoxLayout(self.flags)
-        flags_layout.setContentsMargins(0, 0, 0, 0)
-        flags_layout.addWidget(self.immediate)
-        flags_layout.addWidget(self.bookmarked)
-        self.country = FacetList(searchable=True)
-        countries = repo.country_counts()
-        self.country.set_values([(c, c) for c in sorted(countries, key=lambda c: (-countries[c], c))])
-        self.document = FacetList(searchable=True)
-        docs = repo.document_counts()
-        self.document.set_values([(d, d) for d in sorted(docs, key=lambda d: (-docs[d], d))])
-        for page in (self.cluster, self.sector, self.flags, self.country, self.document):
-            self.addItem(page, "")
-        self.cluster.toggled.connect(lambda k, _c: self.toggled.emit("clusters", k))
-        self.sector.toggled.connect(lambda k, _c: self.toggled.emit("sectors", k))
-        self.immediate.toggled.connect(lambda k, _c: self.toggled.emit("immediate", k))
-        self.country.toggled.connect(lambda k, _c: self.toggled.emit("countries", k))
-        self.document.toggled.connect(lambda k, _c: self.toggled.emit("documents", k))
+        self._names = {"clusters": {c.id: c.title for c in repo.clusters()}}
+        everything = repo.facets([s.number for s in repo.summaries()])
+        self._values = {f.key: list(everything.get(f.key, {})) for f in FACETS}  # in the SQL's order
+        self.bookmarked = QCheckBox(self)
         self.bookmarked.toggled.connect(lambda on: self.toggled.emit("bookmarked", on))
+        self.toolbox = QToolBox(self)
+        self._pages: dict[str, FacetList] = {}
+        for facet in FACETS:
+            page = FacetList(facet.searchable)
+            page.toggled.connect(lambda value, _on, key=facet.key: self.toggled.emit(key, value))
+            self._pages[facet.key] = page
+            self.toolbox.addItem(page, "")
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.bookmarked)
+        layout.addWidget(self.toolbox, 1)
         self._last: tuple[FilterResult, FilterState] | None = None
         self._fresh: set[int] = set()
-        self.currentChanged.connect(self._refresh)
+        self.toolbox.currentChanged.connect(self._refresh)
         self.retranslate()
 
+    def page(self, key: str) -> FacetList:
+        return self._pages[key]
+
+    def label(self, facet: Facet, value: object) -> str:
+        return facet.label(value, self._names.get(facet.key))
+
+    def clear_searches(self) -> None:
+        """Empty every page's filter box (part of "clear all")."""
+        for page in self._pages.values():
+            page.clear_search()
+
     def show_result(self, result: FilterResult, state: FilterState) -> None:
-        """Refresh the page in view now; the hidden pages when they are opened (fewer items to touch
-        on every keystroke)."""
         self._last = (result, state)
         self._fresh = set()
-        self._refresh(self.currentIndex())
+        self.bookmarked.blockSignals(True)
+        self.bookmarked.setChecked(state.bookmarked_only)
+        self.bookmarked.setText(self.tr("Bookmarked only (%1)").replace("%1", str(result.bookmarked)))
+        self.bookmarked.blockSignals(False)
+        self._refresh(self.toolbox.currentIndex())
 
-    def _refresh(self, page: int) -> None:
-        if self._last is None or page in self._fresh or page < 0:
+    def _refresh(self, index: int) -> None:
+        if self._last is None or index in self._fresh or index < 0:
             return
-        self._fresh.add(page)
+        self._fresh.add(index)
         result, state = self._last
-        f = result.facets
-        if page == 0:
-            self.cluster.update_counts(f.cluster, set(state.clusters))
-        elif page == 1:
-            self.sector.update_counts(f.sector, set(state.sectors))
-        elif page == 2:
-            self.immediate.update_counts(f.immediate, set() if state.immediate is None else {state.immediate})
-            self.bookmarked.blockSignals(True)
-            self.bookmarked.setChecked(state.bookmarked_only)
-            self.bookmarked.setText(self.tr("Bookmarked only (%1)").replace("%1", str(result.bookmarked)))
-            self.bookmarked.blockSignals(False)
-        elif page == 3:
-            self.country.update_counts(f.country, set(state.countries))
-        elif page == 4:
-            self.document.update_counts(f.document, set(state.documents))
+        key = FACETS[index].key
+        self._pages[key].update_counts(result.facets.get(key, {}), set(state.chosen.get(key, ())))
 
     def retranslate(self) -> None:
-        titles = (
-            self.tr("Cluster"),
-            self.tr("WIPO sector"),
-            self.tr("Immediate / bookmarked"),
-            self.tr("Country mentioned"),
-            self.tr("Document cited"),
-        )
-        for i, title in enumerate(titles):
-            self.setItemText(i, title)
-        for facet, name in zip(
-            (self.cluster, self.sector, self.immediate, self.country, self.document),
-            (titles[0], titles[1], self.tr("Immediate implementation"), titles[3], titles[4]),
-            strict=True,
-        ):
-            facet.list.setAccessibleName(name)
-        self.cluster.set_values([(c.id, f"{c.id} {names.shown(c.title)}") for c in self._clusters])
-        self.sector.set_values([(s, names.shown(s)) for s in self._sectors])
-        self.immediate.set_values(
-            [(True, self.tr("★ For immediate implementation")), (False, self.tr("Not marked"))]
-        )
-        for facet in (self.country, self.document):
-            if facet.search is not None:
-                facet.search.setPlaceholderText(self.tr("Filter this list"))
-                facet.search.setAccessibleName(self.tr("Filter this list"))
+        for i, facet in enumerate(FACETS):
+            title = facet.translated_title()
+            self.toolbox.setItemText(i, title)
+            page = self._pages[facet.key]
+            page.list.setAccessibleName(title)
+            page.set_values([(v, self.label(facet, v)) for v in self._values[facet.key]])
+            if page.search is not None:
+                page.search.setPlaceholderText(self.tr("Filter this list"))
+                page.search.setAccessibleName(self.tr("Filter this list"))
         self.bookmarked.setAccessibleName(self.tr("Bookmarked only"))
         if self._last is not None:
             self.show_result(*self._last)
-            self._fresh.clear()
-            for page in range(self.count()):
-                self._refresh(page)
+            for index in range(len(FACETS)):
+                self._refresh(index)
 
     def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.LanguageChange:

@@ -106,6 +106,18 @@ class FilterSidebar(QWidget):
             self._upper_layout.addWidget(self._results, 1)
         return self._results
 
+    def set_bookmark_source(self, numbers: Callable[[], set[int]]) -> None:
+        """Where the "bookmarked only" filter reads the bookmarked recommendation numbers from."""
+        self.bookmarked_numbers = numbers
+
+    def focus_search(self) -> None:
+        self.search.setFocus()
+        self.search.selectAll()
+
+    def terms(self) -> list[str]:
+        """The current query's terms (what the detail pane highlights)."""
+        return list(self.result.terms) if self.result else []
+
     def populate(self) -> None:
         """Build the facets and evaluate the filters (deferred until after the first paint)."""
         if not self._populated:
@@ -144,6 +156,16 @@ class FilterSidebar(QWidget):
         self.state = self.state.toggled(facet, value)
         self.apply_now()
 
+    def remove_filter(self, facet: str, value: object) -> None:
+        """Drop one active filter: the query (``query``), the switch (``bookmarked``) or a facet value."""
+        if facet == "query":
+            self.search.clear()
+            self.apply_now()
+        elif facet == "bookmarked":
+            self.toggle("bookmarked", False)
+        elif value in self.state.chosen.get(facet, ()):
+            self.toggle(facet, value)
+
     def apply_facets(self, pairs: list[tuple[str, object]]) -> None:
         """Replace the facet selection (keeping the query) with these (facet, value) pairs."""
         state = FilterState(query=self.state.query)
@@ -153,7 +175,10 @@ class FilterSidebar(QWidget):
         self.apply_now()
 
     def clear_all(self) -> None:
+        """Clear the query, every facet value and the facet lists' own filter boxes."""
         self.search.clear()
+        if self.facets is not None:
+            self.facets.clear_searches()
         self.state = FilterState()
         self.apply_now()
 
@@ -223,7 +248,8 @@ class FilterSidebar(QWidget):
             self.tr(
                 "Type to search every section of the report: Chinese of any length, Latin terms (TISC, WIPO GREEN), "
                 "or several terms separated by spaces (all must match). Enter opens the first result.\n\n"
-                "Below, tick facets to narrow the tree; the numbers count recommendations in the current result."
+                "Below, tick facets to narrow the tree; the numbers count recommendations in the current result. "
+                "Values ticked in one facet combine with OR, different facets with AND."
             )
         )
         if self._results is not None:

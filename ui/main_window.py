@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QEvent, QObject, Qt, QTimer
 from PySide6.QtGui import QCloseEvent, QGuiApplication, QMouseEvent
-from PySide6.QtWidgets import QLabel, QMainWindow, QSplitter, QToolBar, QWidget
+from PySide6.QtWidgets import QFrame, QLabel, QMainWindow, QSplitter, QToolBar, QVBoxLayout, QWidget
 
 from models import names
 from models.filters import FilterResult
@@ -16,8 +16,10 @@ from ui.actions import Actions
 from ui.bookmark_bridge import BookmarkBridge
 from ui.detail_pane import DetailPane
 from ui.extras import Extras
+from ui.filter_chips import FilterChips
 from ui.filter_sidebar import FilterSidebar
 from ui.i18n import Translations
+from ui.navigation import Navigator
 from ui.tree_view import RecommendationTree
 
 
@@ -59,14 +61,20 @@ class MainWindow(QMainWindow):
         )
         self.tree = RecommendationTree(self.tree_model, self)
         self.detail = DetailPane(repo, self._make_overview, self)
-        self.detail.is_bookmarked = self.bookmarks.is_bookmarked
-        self.detail.note_for = self.bookmarks.note
+        self.detail.set_marks(self.bookmarks.is_bookmarked, self.bookmarks.note)
         self.sidebar = FilterSidebar(repo, self)
-        self.sidebar.bookmarked_numbers = self.bookmarks.numbers
+        self.sidebar.set_bookmark_source(self.bookmarks.numbers)
 
+        self.chips = FilterChips({c.id: c.title for c in repo.clusters()}, self)
+        tree_column = QFrame(self)  # the active filters above the tree they narrow
+        column_layout = QVBoxLayout(tree_column)
+        column_layout.setContentsMargins(0, 0, 0, 0)
+        column_layout.setSpacing(0)
+        column_layout.addWidget(self.chips)
+        column_layout.addWidget(self.tree, 1)
         self.splitter = QSplitter(Qt.Orientation.Horizontal, self)
         self.splitter.setObjectName("mainSplitter")
-        for w in (self.sidebar, self.tree, self.detail):
+        for w in (self.sidebar, tree_column, self.detail):
             self.splitter.addWidget(w)
         self.splitter.setStretchFactor(2, 1)
         self.splitter.setSizes([300, 330, 770])
@@ -160,8 +168,8 @@ class MainWindow(QMainWindow):
         self.lang_menu.addAction(a.lang_zh)
         self.lang_menu.addAction(a.lang_en)
         self.go_menu = bar.addMenu("")
-        self.go_menu.addAction(a.back)
-        self.go_menu.addAction(a.forward)
+        for action in (a.back, a.forward, a.go_to_number, a.next_rec, a.previous_rec):
+            self.go_menu.addAction(action)
         self.help_menu = bar.addMenu("")
         self.help_menu.addAction(a.about)
         for action in (
@@ -175,31 +183,33 @@ class MainWindow(QMainWindow):
             a.zoom_in,
         ):
             self.toolbar.addAction(action)
-        self.tree.context_actions = [a.toggle_bookmark, a.copy_citation, a.print_summary, a.export_pdf]
+        self.navigator = Navigator(a, self.detail, self.tree_model, self.toolbar, self)
+        self.go_menu.addMenu(self.navigator.sections_menu)
+        self.tree.set_context_actions([a.toggle_bookmark, a.copy_citation, a.print_summary, a.export_pdf])
 
     def _connect(self) -> None:
         a, d, s = self.actions_, self.detail, self.sidebar
-        self.tree.targetActivated.connect(lambda t: d.show_target(t, s.result.terms if s.result else ()))
+        self.tree.targetActivated.connect(lambda t: d.show_target(t, s.terms()))
         d.targetChanged.connect(self._on_target)
         d.historyChanged.connect(lambda back, fwd: (a.back.setEnabled(back), a.forward.setEnabled(fwd)))
         d.documentRequested.connect(lambda sym: s.apply_facets([("documents", sym)]))
         d.message.connect(lambda text: self.statusBar().showMessage(text, 6000))
         d.zoomChanged.connect(self.settings.set_zoom)
         s.resultChanged.connect(self._on_result)
-        s.hitActivated.connect(
-            lambda t, sec: d.show_target(t, s.result.terms if s.result else (), sec or None)
-        )
+        self.chips.removeRequested.connect(s.remove_filter)
+        self.chips.clearRequested.connect(s.clear_all)
+        s.hitActivated.connect(lambda t, sec: d.show_target(t, s.terms(), sec or None))
         self.bookmarks.changed.connect(self._on_bookmarks)
         a.back.triggered.connect(d.back)
         a.forward.triggered.connect(d.forward)
         a.find.triggered.connect(self._find)
-        a.find_next.triggered.connect(lambda: d.find_bar.next())
-        a.find_previous.triggered.connect(lambda: d.find_bar.previous())
+        a.find_next.triggered.connect(d.find_next)
+        a.find_previous.triggered.connect(d.find_previous)
         a.zoom_in.triggered.connect(d.zoom_in)
         a.zoom_out.triggered.connect(d.zoom_out)
         a.zoom_reset.triggered.connect(lambda: d.set_zoom(0))
         a.copy_citation.triggered.connect(self.copy_citation)
-        a.focus_search.triggered.connect(lambda: (s.search.setFocus(), s.search.selectAll()))
+        a.focus_search.triggered.connect(s.focus_search)
         a.focus_tree.triggered.connect(self.tree.setFocus)
         a.clear_filters.triggered.connect(s.clear_all)
         a.overview.triggered.connect(lambda: d.show_target("overview"))
@@ -223,6 +233,7 @@ class MainWindow(QMainWindow):
 
     def _on_result(self, result: FilterResult) -> None:
         active = not self.sidebar.state.is_empty()
+        self.chips.show_state(self.sidebar.state)
         self.tree_model.set_visible(result.numbers if active else None, result.reviews if active else None)
         self._update_count()
 
@@ -272,9 +283,9 @@ class MainWindow(QMainWindow):
 
     def _find(self) -> None:
         if self.detail.target in ("", "overview"):
-            self.sidebar.search.setFocus()
+            self.sidebar.focus_search()
             return
-        self.detail.find_bar.activate()
+        self.detail.find_in_page()
 
     def _about(self) -> None:
         from PySide6.QtWidgets import QMessageBox
@@ -319,6 +330,7 @@ class MainWindow(QMainWindow):
         self.edition_label.setText(f"{self.doc.symbol} · {self.doc.date} · {names.language_name(self.doc.language)}")
         self.edition_label.setToolTip(self.tr("Edition: document symbol · date · language"))
         self.extras.retranslate()
+        self.navigator.retranslate()
         self._update_count()
 
     def changeEvent(self, event: QEvent) -> None:

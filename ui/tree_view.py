@@ -92,6 +92,10 @@ class RecommendationTree(QTreeView):
         finally:
             self._silent = False
 
+    def set_context_actions(self, actions: list[QAction]) -> None:
+        """The actions of the right-click menu on a recommendation or review row."""
+        self.context_actions = list(actions)
+
     def current_target(self) -> str:
         return self._current
 

@@ -45,8 +45,16 @@
         <translation>与建议 %1 合并报告</translation>
     </message>
     <message>
+        <source>%1 recommendations of the independent review; open one for its progress.</source>
+        <translation>独立审查的 %1 条建议；打开任一条可查看进展。</translation>
+    </message>
+    <message>
         <source>Recommendation %1</source>
         <translation>建议 %1</translation>
+    </message>
+    <message>
+        <source>%1 recommendations; open one to read it.</source>
+        <translation>%1 条建议；打开任一条即可阅读。</translation>
     </message>
     <message>
         <source>Cluster %1</source>
@@ -262,12 +270,12 @@
         <translation>放大文字</translation>
     </message>
     <message>
-        <source>Zoom &amp;Out</source>
-        <translation>缩小(&amp;O)</translation>
-    </message>
-    <message>
         <source>Smaller text</source>
         <translation>缩小文字</translation>
+    </message>
+    <message>
+        <source>Zoom O&amp;ut</source>
+        <translation>缩小(&amp;U)</translation>
     </message>
     <message>
         <source>&amp;Actual Size</source>
@@ -298,6 +306,30 @@
         <translation>显示概览页</translation>
     </message>
     <message>
+        <source>&amp;Go to Recommendation…</source>
+        <translation>转到建议(&amp;G)…</translation>
+    </message>
+    <message>
+        <source>Open recommendation N (Ctrl+G)</source>
+        <translation>按编号打开建议 (Ctrl+G)</translation>
+    </message>
+    <message>
+        <source>&amp;Next Recommendation</source>
+        <translation>下一条建议(&amp;N)</translation>
+    </message>
+    <message>
+        <source>Open the next recommendation (Ctrl+PgDown)</source>
+        <translation>打开下一条建议 (Ctrl+PgDown)</translation>
+    </message>
+    <message>
+        <source>&amp;Previous Recommendation</source>
+        <translation>上一条建议(&amp;P)</translation>
+    </message>
+    <message>
+        <source>Open the previous recommendation (Ctrl+PgUp)</source>
+        <translation>打开上一条建议 (Ctrl+PgUp)</translation>
+    </message>
+    <message>
         <source>Group by &amp;Sector</source>
         <translation>按部门分组(&amp;S)</translation>
     </message>
@@ -306,12 +338,12 @@
         <translation>目录树按产权组织部门分组（而非按组别）</translation>
     </message>
     <message>
-        <source>&amp;Clear Filters</source>
-        <translation>清除筛选(&amp;C)</translation>
-    </message>
-    <message>
         <source>Clear the search and every filter</source>
         <translation>清除搜索和全部筛选条件</translation>
+    </message>
+    <message>
+        <source>C&amp;lear Filters</source>
+        <translation>清除筛选(&amp;L)</translation>
     </message>
     <message>
         <source>Bookmarks &amp;Panel</source>
@@ -461,10 +493,14 @@
     </message>
 </context>
 <context>
-    <name>FacetPanel</name>
+    <name>Facet</name>
     <message>
-        <source>Bookmarked only (%1)</source>
-        <translation>仅显示书签（%1）</translation>
+        <source>★ For immediate implementation</source>
+        <translation>★ 需立即落实</translation>
+    </message>
+    <message>
+        <source>Not marked</source>
+        <translation>未标注</translation>
     </message>
     <message>
         <source>Cluster</source>
@@ -475,8 +511,8 @@
         <translation>产权组织部门</translation>
     </message>
     <message>
-        <source>Immediate / bookmarked</source>
-        <translation>立即落实 / 书签</translation>
+        <source>Immediate implementation</source>
+        <translation>立即落实</translation>
     </message>
     <message>
         <source>Country mentioned</source>
@@ -486,17 +522,12 @@
         <source>Document cited</source>
         <translation>引用的文件</translation>
     </message>
+</context>
+<context>
+    <name>FacetPanel</name>
     <message>
-        <source>Immediate implementation</source>
-        <translation>立即落实</translation>
-    </message>
-    <message>
-        <source>★ For immediate implementation</source>
-        <translation>★ 需立即落实</translation>
-    </message>
-    <message>
-        <source>Not marked</source>
-        <translation>未标注</translation>
+        <source>Bookmarked only (%1)</source>
+        <translation>仅显示书签（%1）</translation>
     </message>
     <message>
         <source>Filter this list</source>
@@ -505,6 +536,29 @@
     <message>
         <source>Bookmarked only</source>
         <translation>仅显示书签</translation>
+    </message>
+</context>
+<context>
+    <name>FilterChips</name>
+    <message>
+        <source>Search: %1</source>
+        <translation>搜索：%1</translation>
+    </message>
+    <message>
+        <source>Bookmarked only</source>
+        <translation>仅显示书签</translation>
+    </message>
+    <message>
+        <source>Click a filter to remove it</source>
+        <translation>点击某个筛选条件即可移除</translation>
+    </message>
+    <message>
+        <source>Active filters: %1</source>
+        <translation>当前筛选条件：%1</translation>
+    </message>
+    <message>
+        <source>Values within one facet: any of them (OR). Different facets: all (AND).</source>
+        <translation>同一类别内的多个值满足其一即可（或）；不同类别须同时满足（且）。</translation>
     </message>
 </context>
 <context>
@@ -566,10 +620,10 @@
     <message>
         <source>Type to search every section of the report: Chinese of any length, Latin terms (TISC, WIPO GREEN), or several terms separated by spaces (all must match). Enter opens the first result.
 
-Below, tick facets to narrow the tree; the numbers count recommendations in the current result.</source>
+Below, tick facets to narrow the tree; the numbers count recommendations in the current result. Values ticked in one facet combine with OR, different facets with AND.</source>
         <translation>输入关键词即可搜索报告全部章节：任意长度的中文、拉丁字母词语（TISC、WIPO GREEN），或用空格分隔的多个词语（须全部匹配）。按 Enter 打开第一条结果。
 
-在下方勾选分面可缩小目录树范围；括号中的数字是当前结果中的建议数。</translation>
+在下方勾选分面可缩小目录树范围；括号中的数字是当前结果中的建议数。同一分面内勾选的多个值满足其一即可（或），不同分面须同时满足（且）。</translation>
     </message>
     <message>
         <source>Search results</source>
@@ -696,6 +750,29 @@ Below, tick facets to narrow the tree; the numbers count recommendations in the 
     <message>
         <source>Edition: document symbol · date · language</source>
         <translation>版本：文件编号 · 日期 · 语言</translation>
+    </message>
+</context>
+<context>
+    <name>Navigator</name>
+    <message>
+        <source>Go to Recommendation</source>
+        <translation>转到建议</translation>
+    </message>
+    <message>
+        <source>Recommendation number (1–%1):</source>
+        <translation>建议编号（1–%1）：</translation>
+    </message>
+    <message>
+        <source>Overview</source>
+        <translation>概览</translation>
+    </message>
+    <message>
+        <source>(no sections on this page)</source>
+        <translation>（本页没有分节）</translation>
+    </message>
+    <message>
+        <source>&amp;Sections</source>
+        <translation>本页章节(&amp;S)</translation>
     </message>
 </context>
 <context>

@@ -1,0 +1,103 @@
+"""Every active filter is visible as a removable chip above the tree; how filters combine is said;
+clear all clears everything, including the facet lists' own filter boxes; one facet definition."""
+
+from __future__ import annotations
+
+import pytest
+from PySide6.QtCore import Qt, QUrl
+from ui_helpers import ensure_qm
+
+from models.facets import FACETS
+from models.filters import FilterState
+from models.settings import Settings
+from ui.i18n import Translations
+from ui.main_window import MainWindow
+
+
+@pytest.fixture
+def window(repo, qtbot):
+    ensure_qm()
+    translations = Translations()
+    translations.switch("zh")
+    w = MainWindow(repo, translations, Settings())
+    qtbot.addWidget(w)
+    w.show()
+    w.finish_startup()
+    yield w
+    translations.switch("en")
+
+
+def test_chips_show_query_and_each_value_and_remove_one(window):
+    chips, sidebar = window.chips, window.sidebar
+    assert not chips.isVisible()
+    sidebar.set_query("专利")
+    sidebar.toggle("clusters", "A")
+    sidebar.toggle("clusters", "B")
+    sidebar.toggle("sectors", "专利和技术部门")
+    assert chips.isVisible()
+    assert chips.chips() == [("query", "专利"), ("clusters", "A"), ("clusters", "B"), ("sectors", "专利和技术部门")]
+    text = chips.label.text()
+    assert "专利" in text and "组别: A" in text and "产权组织部门: 专利和技术部门" in text
+    assert "（或）" in chips.rule.text() and "（且）" in chips.rule.text() and chips.rule.isVisible()
+    chips.label.linkActivated.emit("chip:1")  # the ✕ of cluster A
+    assert sidebar.state.clusters == {"B"} and sidebar.state.query == "专利"
+    assert ("clusters", "A") not in chips.chips()
+    chips.remove(0)  # the query
+    assert sidebar.search.text() == "" and chips.chips()[0] == ("clusters", "B")
+    chips.label.linkActivated.emit("clear")
+    assert sidebar.state.is_empty() and not chips.isVisible()
+
+
+def test_heat_map_cell_and_document_link_add_visible_chips(window, qtbot):
+    window.detail.show_target("overview")
+    heat = window.overview.heat
+    heat.grab()
+    rect, (sector, cluster) = next((r, k) for r, k in heat.cell_rects() if heat.value(*k))
+    qtbot.mouseClick(heat, Qt.MouseButton.LeftButton, pos=rect.center())
+    assert window.chips.isVisible()
+    assert set(window.chips.chips()) == {("clusters", cluster), ("sectors", sector)}  # the cluster too
+    window.detail.show_target("rec:2")
+    window.detail.browser.anchorClicked.emit(QUrl("doc:WO/PBC/37/7"))
+    assert ("documents", "WO/PBC/37/7") in window.chips.chips()
+    assert "引用的文件: WO/PBC/37/7" in window.chips.label.text()
+
+
+def test_clear_all_also_clears_the_facet_filter_boxes(window, qtbot):
+    sidebar = window.sidebar
+    countries = sidebar.facets.page("countries")
+    countries.search.setText("阿尔")
+    first = next(iter(window.repo.country_counts()))
+    sidebar.toggle("countries", first)
+    assert any(countries.list.item(i).isHidden() for i in range(countries.list.count()))
+    qtbot.mouseClick(sidebar.clear_button, Qt.MouseButton.LeftButton)
+    assert sidebar.state.is_empty()
+    assert countries.search.text() == ""
+    assert not any(countries.list.item(i).isHidden() for i in range(countries.list.count()))
+
+
+def test_bookmarked_switch_is_a_chip_too(window):
+    window.sidebar.toggle("bookmarked", True)
+    assert window.chips.chips() == [("bookmarked", True)]
+    window.chips.remove(0)
+    assert not window.sidebar.state.bookmarked_only
+
+
+def test_one_facet_definition_drives_state_sql_and_panel(window, repo):
+    """A facet exists once (models.facets): the panel has its page, the state its values, the
+    repository its SQL; every facet's counts equal a plain check over the entries."""
+    panel = window.sidebar.facets
+    assert [panel.toolbox.itemText(i) for i in range(panel.toolbox.count())] == [
+        f.translated_title() for f in FACETS
+    ]
+    everything = repo.facets(range(1, 46))
+    assert set(everything) == {f.key for f in FACETS}
+    for facet in FACETS:
+        value = next(iter(everything[facet.key]))
+        state = FilterState().toggled(facet.key, value)
+        assert getattr(state, facet.key) == {value}
+        numbers = repo.filter_numbers(**{facet.key: [value]})
+        assert len(numbers) == everything[facet.key][value], facet.key
+        assert panel.page(facet.key).item(value) is not None
+    assert repo.filter_numbers(immediate=[True, False]) == list(range(1, 46))  # OR within a facet
+    with pytest.raises(KeyError):
+        FilterState().toggled("colour", "red")
