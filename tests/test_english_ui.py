@@ -69,8 +69,8 @@ def test_english_ui_shows_wipo_english_names(window, repo, qtbot):
         texts.append(w.tree_model.index(row, 0, annex).data())
     assert texts[0].startswith("A  Technical Assistance and Capacity Building")
     assert not any(re.search(r"[\u4e00-\u9fff]", t) for t in texts), texts
-    assert w.sidebar.facets.cluster.count_text("C").startswith("C " + CLUSTERS_EN["C"])
-    assert w.sidebar.facets.sector.count_text("专利和技术部门").startswith("Patents and Technology")
+    assert w.sidebar.facets.page("clusters").count_text("C").startswith("C " + CLUSTERS_EN["C"])
+    assert w.sidebar.facets.page("sectors").count_text("专利和技术部门").startswith("Patents and Technology")
     w.actions_.group_by_sector.setChecked(True)
     annex = w.tree_model.index(1, 0, w.tree_model.index(0, 0))
     assert w.tree_model.index(0, 0, annex).data().startswith("Patents and Technology (")
@@ -81,7 +81,7 @@ def test_english_ui_shows_wipo_english_names(window, repo, qtbot):
     assert "Cluster A · Technical Assistance and Capacity Building" in page
     # back in Chinese: the printed names
     w.actions_.lang_zh.trigger()
-    qtbot.waitUntil(lambda: w.sidebar.facets.cluster.count_text("A").startswith("A 技术援助和能力建设"))
+    qtbot.waitUntil(lambda: w.sidebar.facets.page("clusters").count_text("A").startswith("A 技术援助和能力建设"))
     annex = w.tree_model.index(1, 0, w.tree_model.index(0, 0))
     assert w.tree_model.index(0, 0, annex).data().startswith("专利和技术部门 (")
 

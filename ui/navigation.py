@@ -6,7 +6,7 @@ from __future__ import annotations
 from PySide6.QtCore import QObject
 from PySide6.QtWidgets import QInputDialog, QMenu, QToolBar, QToolButton, QWidget
 
-from models.render import section_title
+from models.page_html import section_title
 from models.tree_model import RecommendationTreeModel
 from ui.actions import Actions
 from ui.detail_pane import DetailPane
