@@ -5,7 +5,6 @@
     <name></name>
     <message>
         <source>Recommendation</source>
-        <extracomment>Section names as printed in the document (used in citations, independent of UI language).</extracomment>
         <translation>建议案文</translation>
     </message>
     <message>
