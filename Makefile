@@ -1,6 +1,7 @@
 # DA Navigator — every target sets up what it needs (Debian packages, venv, database) idempotently.
 #   make run    start the app          make test   ruff + pytest (offscreen)
 #   make dist   build the bundle       make bench  benchmarks -> bench/results.json
+#   make dist-windows  Windows bundle, zip and installer, built under wine (make selftest-windows)
 #   make db     content database       make clean  remove build outputs (make distclean: also .venv)
 SHELL := /bin/bash
 .DEFAULT_GOAL := run
@@ -19,7 +20,8 @@ QM := $(patsubst %.ts,%.qm,$(wildcard resources/i18n/*.ts))
 UI_SOURCES := $(shell find ui models -name '*.py' 2>/dev/null) $(wildcard resources/i18n/*.ts)
 DIST_DIR := dist/DA Navigator
 
-.PHONY: run test lint setup db font i18n resources dist dist-onefile selftest bench clean distclean
+.PHONY: run test lint setup db font i18n resources dist dist-onefile selftest bench clean distclean \
+	windows-toolchain dist-windows selftest-windows
 
 # ---- set-up -----------------------------------------------------------------------------------
 $(APT_STAMP): tools/apt-packages.txt tools/setup_system.sh
@@ -85,6 +87,19 @@ dist-onefile: $(DB) resources
 # The frozen self-test, with the system's fonts and with no fonts at all.
 selftest:
 	bash tools/frozen_selftest.sh "$(DIST_DIR)/DA Navigator"
+
+# ---- Windows x64, built and tested on Linux under wine (tools/windows/, docs/bundle.md) -------------
+# The toolchain (Debian packages, a signature-checked Windows CPython, Windows wheels at the pins of
+# requirements.txt, a wine prefix under build/wintools) is set up once; the script skips what is current.
+windows-toolchain: | $(VENV_STAMP)
+	bash tools/windows/toolchain.sh
+
+dist-windows: $(DB) resources windows-toolchain
+	bash tools/windows/build.sh
+
+# Self-test, window smoke test (also as a Chinese-named Windows user), installer round trip, bundle checks.
+selftest-windows: windows-toolchain
+	bash tools/windows/selftest.sh
 
 bench: dist
 	$(PY) -m bench.run $(BENCH_ARGS)

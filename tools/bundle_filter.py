@@ -13,20 +13,27 @@ from pathlib import PurePosixPath
 
 Entry = tuple[str, str, str]
 
-#: Qt libraries the app loads (the ICU libraries are QtCore's own dependencies).
+#: Qt libraries the app loads (on Linux the ICU libraries are QtCore's own dependencies; Windows Qt
+#: uses the system's ICU).
 QT_LIBS_KEPT = {"Core", "Gui", "Widgets", "PrintSupport", "DBus", "XcbQpa", "Svg"}
 #: PySide6 extension modules the app imports.
 PYSIDE_MODULES_KEPT = {"QtCore", "QtGui", "QtWidgets", "QtPrintSupport", "QtSvg"}
-#: Qt plugins kept, by plugin folder; a set of file stems, or None for the whole folder.
+#: Qt plugins kept, by plugin folder; a set of file stems without Linux's "lib" prefix, or None for the
+#: whole folder. Linux and Windows names side by side (libqxcb.so, qwindows.dll).
 PLUGINS_KEPT: dict[str, set[str] | None] = {
-    "platforms": {"libqxcb", "libqoffscreen", "libqminimal"},  # X11 (and XWayland), headless, self-test
-    "platformthemes": {"libqxdgdesktopportal"},  # portal file dialogs; gtk3 theme needs GTK
-    "platforminputcontexts": None,  # ibus / compose: Chinese input methods
+    # X11 (and XWayland), Windows; headless and the self-test (offscreen, minimal). Not qdirect2d.
+    "platforms": {"qxcb", "qwindows", "qoffscreen", "qminimal"},
+    "platformthemes": {"qxdgdesktopportal"},  # portal file dialogs; gtk3 theme needs GTK
+    "platforminputcontexts": None,  # ibus / compose: Chinese input methods (Linux)
     "xcbglintegrations": None,  # xcb plugin looks for them; tiny
-    "imageformats": {"libqico", "libqsvg"},  # PNG is built into QtGui
-    "iconengines": {"libqsvgicon"},
-    "printsupport": None,  # CUPS printers
+    "imageformats": {"qico", "qsvg"},  # PNG is built into QtGui
+    "iconengines": {"qsvgicon"},
+    "printsupport": None,  # CUPS printers (Windows printing is built into QtPrintSupport)
+    "styles": {"qmodernwindowsstyle"},  # the native Windows 10/11 look
 }
+#: Files under PySide6/ that match no other rule and are left out: Mesa's software OpenGL for Windows
+#: (20 MB; QtWidgets paints with the raster engine and the app has no OpenGL surface).
+OTHER_LEFT_OUT = {"opengl32sw.dll"}
 #: Qt translations kept (the app's own .qm files live under resources/i18n).
 TRANSLATIONS_KEPT = {"qtbase_zh_CN.qm", "qtbase_en.qm"}
 #: Python packages the app never imports at run time (build, test and importer tooling).
@@ -36,7 +43,7 @@ PYTHON_EXCLUDES = [
     "markdown", "data", "tools", "bench", "tests",
 ]
 
-_QT_LIB = re.compile(r"libQt6(\w+?)\.so")
+_QT_LIB = re.compile(r"(?:lib)?Qt6(\w+?)\.(?:so|dll)")
 _PYSIDE_MODULE = re.compile(r"^PySide6/(Qt\w+)\.(abi3\.so|pyd|pyi)$")
 
 
@@ -59,10 +66,10 @@ def keep_qt_file(dest: str) -> bool:
         if len(parts) < index + 3:
             return False
         kept = PLUGINS_KEPT.get(parts[index + 1], set())
-        return kept is None or name.split(".")[0] in kept
+        return kept is None or name.split(".")[0].removeprefix("lib") in kept
     if "translations" in parts:
         return name in TRANSLATIONS_KEPT
-    if parts[:3] in (("PySide6", "Qt", "qml"), ("PySide6", "Qt", "metatypes")):
+    if parts[:3] in (("PySide6", "Qt", "qml"), ("PySide6", "Qt", "metatypes")) or name in OTHER_LEFT_OUT:
         return False
     return not ({"include", "typesystems", "glue", "scripts", "doc"} & set(parts[:2]))
 

@@ -1,9 +1,10 @@
 #!/usr/bin/env bash
-# Install the Debian packages listed in tools/apt-packages.txt, once.
+# Install the Debian packages listed in tools/apt-packages.txt (or in the list given as $1), once.
 # Skips apt entirely when every package is already installed (fast, and works without root).
 set -euo pipefail
 cd "$(dirname "$0")/.."
-mapfile -t pkgs < <(grep -v '^\s*#' tools/apt-packages.txt | awk 'NF{print $1}')
+list=${1:-tools/apt-packages.txt}
+mapfile -t pkgs < <(grep -v '^\s*#' "$list" | awk 'NF{print $1}')
 missing=()
 for p in "${pkgs[@]}"; do
   status=$(dpkg-query -W -f='${Status}' "$p" 2>/dev/null || true)
