@@ -16,6 +16,8 @@ def parse_args(argv: list[str]) -> argparse.Namespace:
     parser.add_argument("--self-test", nargs="?", const="self-test.json", metavar="REPORT",
                         help="run the offscreen self-test, write a JSON report, exit 0 only if all checks pass")
     parser.add_argument("--open", type=int, metavar="N", help="open recommendation N at start")
+    parser.add_argument("--portable", action="store_true",
+                        help="keep bookmarks, notes and settings in the app folder's 'userdata' folder")
     return parser.parse_args(argv)
 
 
@@ -24,6 +26,10 @@ def main(argv: list[str] | None = None) -> int:
     import qt_compat
 
     qt_compat.apply()  # before any Qt call (PySide6 6.12 None refcount bug on 3.11)
+    if args.portable:
+        from models.paths import request_portable
+
+        request_portable()
     if args.db:
         import os
 

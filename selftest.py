@@ -170,14 +170,17 @@ class SelfTest:
     def user_data(self) -> dict[str, Any]:
         from models import paths
 
-        folder = paths.user_data_dir()
-        bundle = paths.ROOT.resolve()
-        if folder.resolve().is_relative_to(bundle):
-            raise AssertionError(f"user data folder {folder} is inside the bundle {bundle}")
+        data = paths.user_data()  # the same decision the window makes
+        if data.folder is None:
+            raise AssertionError(data.message())
+        folder, bundle = data.folder, paths.ROOT.resolve()
+        if not data.portable and folder.resolve().is_relative_to(paths.app_dir()):
+            raise AssertionError(f"user data folder {folder} is inside the app folder {paths.app_dir()}")
         probe = folder / f".selftest-{os.getpid()}"
         probe.write_text("ok", encoding="utf-8")
         probe.unlink()
-        return {"folder": str(folder), "bundle": str(bundle)}
+        return {"folder": str(folder), "bundle": str(bundle), "portable": data.portable,
+                "notice": data.message()}
 
     def fonts(self) -> dict[str, Any]:
         from PySide6.QtGui import QFontDatabase, QGuiApplication

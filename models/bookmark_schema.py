@@ -10,6 +10,7 @@ journal mode). A corrupt file is moved aside with a timestamp and a fresh one is
 
 from __future__ import annotations
 
+import os
 import shutil
 import sqlite3
 import time
@@ -17,6 +18,9 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
+from urllib.parse import quote
+
+from PySide6.QtCore import QCoreApplication
 
 SCHEMA_VERSION = 2
 BUSY_TIMEOUT_MS = 10_000
@@ -38,6 +42,11 @@ CREATE TABLE IF NOT EXISTS bookmark (
 COLUMNS = "symbol, language, kind, number, note, created, updated, removed"
 
 
+def tr(text: str) -> str:
+    """Store messages in the UI language (English source, Chinese in the app's .ts file)."""
+    return QCoreApplication.translate("", text)  # lupdate files module-level tr() under ""
+
+
 class BookmarkStoreError(Exception):
     """Base class; ``str()`` is a user-facing message."""
 
@@ -48,8 +57,9 @@ class StoreTooNewError(BookmarkStoreError):
     def __init__(self, path: Path, found: int, supported: int) -> None:
         self.path, self.found, self.supported = path, found, supported
         super().__init__(
-            f"书签文件 {path} 由更新版本的程序创建（格式版本 {found}，本程序支持 {supported}）。"
-            "为避免损坏，未作任何修改；请升级程序后再打开。"
+            tr("The bookmark file %1 was made by a newer version of the app (format %2; this version "
+               "reads format %3). It was left untouched; update the app to open it.")
+            .replace("%1", str(path)).replace("%2", str(found)).replace("%3", str(supported))
         )
 
 
@@ -65,7 +75,10 @@ class Recovery:
     reason: str
 
     def message(self) -> str:
-        return f"书签文件已损坏（{self.reason}），已移至 {self.moved_to}，并新建了空的书签文件。"
+        return (
+            tr("The bookmark file was damaged (%1). It was moved to %2 and a new, empty one was started.")
+            .replace("%1", self.reason).replace("%2", str(self.moved_to))
+        )
 
 
 @dataclass
@@ -73,22 +86,67 @@ class Opened:
     conn: sqlite3.Connection
     recovery: Recovery | None = None
     migration_backup: Path | None = None
+    read_only: bool = False
 
 
 def open_store(path: Path, edition: tuple[str, str]) -> Opened:
-    """Open (creating, migrating or recovering as needed) the store at ``path``."""
-    path.parent.mkdir(parents=True, exist_ok=True)
+    """Open (creating, migrating or recovering as needed) the store at ``path``; a store the user
+    cannot write to is opened read-only (its bookmarks shown, not hidden)."""
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise StoreUnavailableError(_cannot_open(path, exc)) from exc
+    if path.exists() and not (os.access(path, os.W_OK) and os.access(path.parent, os.W_OK)):
+        return _open_read_only(path)
     try:
         return _open(path, edition)
     except StoreTooNewError:
         raise
     except sqlite3.DatabaseError as exc:
+        if _is_read_only(exc) and path.exists():
+            return _open_read_only(path)
         if not _is_corruption(exc):
-            raise StoreUnavailableError(f"无法打开书签文件 {path}：{exc}") from exc
+            raise StoreUnavailableError(_cannot_open(path, exc)) from exc
         recovery = _move_aside(path, str(exc))
     opened = _open(path, edition)
     opened.recovery = recovery
     return opened
+
+
+def _cannot_open(path: Path, exc: Exception) -> str:
+    return tr("The bookmark file %1 cannot be opened: %2").replace("%1", str(path)).replace("%2", str(exc))
+
+
+def _open_read_only(path: Path) -> Opened:
+    """Open a store the user cannot write to, for reading; a WAL file in a read-only folder needs
+    ``immutable`` (nobody can change it there anyway)."""
+    last: Exception | None = None
+    for query in ("mode=ro", "mode=ro&immutable=1"):
+        conn = sqlite3.connect(f"file:{quote(str(path))}?{query}", uri=True, isolation_level=None)
+        try:
+            version = conn.execute("PRAGMA user_version").fetchone()[0]
+            if version > SCHEMA_VERSION:
+                raise StoreTooNewError(path, version, SCHEMA_VERSION)
+            if version != SCHEMA_VERSION:  # an older format cannot be migrated without writing
+                raise StoreUnavailableError(
+                    tr("The bookmark file %1 is read-only and in an older format, so it cannot be shown.")
+                    .replace("%1", str(path))
+                )
+            conn.execute("SELECT count(*) FROM bookmark").fetchone()
+        except sqlite3.DatabaseError as exc:
+            conn.close()
+            last = exc
+            continue
+        except BaseException:
+            conn.close()
+            raise
+        return Opened(conn, read_only=True)
+    raise StoreUnavailableError(_cannot_open(path, last or OSError())) from last
+
+
+def _is_read_only(exc: sqlite3.DatabaseError) -> bool:
+    code = getattr(exc, "sqlite_errorcode", None)
+    return code is not None and code & 0xFF == 8  # SQLITE_READONLY and its extended codes
 
 
 def _open(path: Path, edition: tuple[str, str]) -> Opened:

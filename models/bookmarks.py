@@ -24,6 +24,7 @@ from models.bookmark_schema import (  # re-exported: callers import everything f
     StoreTooNewError,
     StoreUnavailableError,
     open_store,
+    tr,
     write_v1_store,
 )
 from models.vocabulary import EDITION
@@ -69,10 +70,16 @@ def now_iso() -> str:
     return datetime.now(UTC).isoformat(timespec="microseconds")
 
 
-def default_store_path() -> Path:
-    from models.paths import user_data_dir
+def read_only_message(path: Path) -> str:
+    return tr("The bookmark file %1 is read-only: bookmarks and notes are shown but cannot be changed.").replace(
+        "%1", str(path)
+    )
 
-    return user_data_dir() / "bookmarks.sqlite"
+
+def default_store_path() -> Path:
+    from models.paths import BOOKMARK_FILE, user_data_dir
+
+    return user_data_dir() / BOOKMARK_FILE
 
 
 class BookmarkStore:
@@ -87,6 +94,7 @@ class BookmarkStore:
         self._conn = opened.conn
         self.recovery = opened.recovery
         self.migration_backup = opened.migration_backup
+        self.read_only = opened.read_only
         self._data_version = self._pragma("data_version")
 
     # --- plumbing -----------------------------------------------------------------
@@ -95,10 +103,15 @@ class BookmarkStore:
 
     def _write(self, fn: Callable[[sqlite3.Connection], object]) -> object:
         """Run ``fn`` in one short IMMEDIATE transaction, committed before returning."""
+        if self.read_only:
+            raise StoreUnavailableError(read_only_message(self.path))
         try:
             self._conn.execute("BEGIN IMMEDIATE")
         except sqlite3.OperationalError as exc:
-            raise StoreUnavailableError(f"书签文件 {self.path} 暂时无法写入：{exc}") from exc
+            raise StoreUnavailableError(
+                tr("The bookmark file %1 cannot be written to right now: %2")
+                .replace("%1", str(self.path)).replace("%2", str(exc))
+            ) from exc
         try:
             result = fn(self._conn)
             self._conn.execute("COMMIT")
@@ -107,7 +120,9 @@ class BookmarkStore:
                 with contextlib.suppress(sqlite3.Error):
                     self._conn.execute("ROLLBACK")
             if isinstance(exc, sqlite3.DatabaseError):  # disk full, I/O error, file damaged while open
-                raise StoreUnavailableError(f"书签未保存（{self.path}）：{exc}") from exc
+                raise StoreUnavailableError(
+                    tr("Bookmark not saved (%1): %2").replace("%1", str(self.path)).replace("%2", str(exc))
+                ) from exc
             raise
         return result
 
@@ -286,4 +301,7 @@ def _check_note(note: str) -> None:
     if not isinstance(note, str):
         raise ValueError("note must be text")
     if len(note) > MAX_NOTE_CHARS:
-        raise ValueError(f"笔记过长（{len(note)} 字，上限 {MAX_NOTE_CHARS}）")
+        raise ValueError(
+            tr("The note is too long (%1 characters; the limit is %2).")
+            .replace("%1", str(len(note))).replace("%2", str(MAX_NOTE_CHARS))
+        )

@@ -1,6 +1,8 @@
 """Typed wrapper over QSettings for window state, zoom, language and view options.
 
-Tests and benches point it at a temporary folder with ``DA_NAVIGATOR_SETTINGS_DIR``.
+Settings live in the per-user settings location, or in the user-data folder in portable mode
+(``models.paths.user_data``); with no usable user-data folder they last for the session only.
+Tests and benches point them at a temporary folder with ``DA_NAVIGATOR_SETTINGS_DIR``.
 """
 
 from __future__ import annotations
@@ -10,26 +12,55 @@ from pathlib import Path
 
 from PySide6.QtCore import QByteArray, QSettings
 
-ORGANIZATION = "DA Navigator"
-APPLICATION = "DA Navigator"
+from models.paths import APPLICATION, ORGANIZATION, user_data
+
+__all__ = ["APPLICATION", "LANGUAGES", "ORGANIZATION", "SessionSettings", "Settings", "open_settings"]
 LANGUAGES = ("zh", "en")
 ZOOM_RANGE = (-6, 12)
 
 
-def open_settings() -> QSettings:
-    """QSettings in the per-user location, or an INI file under DA_NAVIGATOR_SETTINGS_DIR."""
+SETTINGS_FILE = "settings.ini"
+
+
+class SessionSettings:
+    """The part of QSettings' interface Settings uses, kept in memory: nothing is written anywhere."""
+
+    def __init__(self) -> None:
+        self._values: dict[str, object] = {}
+
+    def value(self, key: str, default: object = None) -> object:
+        return self._values.get(key, default)
+
+    def setValue(self, key: str, value: object) -> None:  # noqa: N802 - QSettings' name
+        self._values[key] = value
+
+    def sync(self) -> None:
+        pass
+
+    def fileName(self) -> str:  # noqa: N802 - QSettings' name
+        return ""
+
+
+def open_settings() -> QSettings | SessionSettings:
+    """INI settings under DA_NAVIGATOR_SETTINGS_DIR (tests), in the portable user-data folder, or in
+    the per-user location; session-only when there is no user-data folder at all (HOME unset)."""
     override = os.environ.get("DA_NAVIGATOR_SETTINGS_DIR")
     if override:
         folder = Path(override)
         folder.mkdir(parents=True, exist_ok=True)
-        return QSettings(str(folder / "settings.ini"), QSettings.Format.IniFormat)
+        return QSettings(str(folder / SETTINGS_FILE), QSettings.Format.IniFormat)
+    data = user_data()
+    if data.folder is None:
+        return SessionSettings()
+    if data.portable:
+        return QSettings(str(data.folder / SETTINGS_FILE), QSettings.Format.IniFormat)
     return QSettings(QSettings.Format.IniFormat, QSettings.Scope.UserScope, ORGANIZATION, APPLICATION)
 
 
 class Settings:
     """Read and write the few values the window persists; bad stored values fall back to defaults."""
 
-    def __init__(self, store: QSettings | None = None) -> None:
+    def __init__(self, store: QSettings | SessionSettings | None = None) -> None:
         self._s = store if store is not None else open_settings()
 
     def sync(self) -> None:

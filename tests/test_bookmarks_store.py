@@ -130,7 +130,7 @@ def test_newer_store_refused_and_untouched(store_path: Path) -> None:
     with pytest.raises(StoreTooNewError) as info:
         BookmarkStore(store_path)
     assert info.value.found == SCHEMA_VERSION + 1
-    assert "更新版本" in str(info.value)
+    assert "newer version" in str(info.value)
     assert store_path.read_bytes() == before
     assert sorted(p.name for p in store_path.parent.iterdir()) == [store_path.name]
 
@@ -229,7 +229,7 @@ def test_failed_write_is_a_clear_error_and_changes_nothing(store_path: Path) -> 
     other = sqlite3.connect(store_path, timeout=0)
     other.execute("BEGIN EXCLUSIVE")  # another process holds the write lock for too long
     store._conn.execute("PRAGMA busy_timeout = 50")
-    with pytest.raises(StoreUnavailableError, match="暂时无法写入"):
+    with pytest.raises(StoreUnavailableError, match="cannot be written to right now"):
         store.add(REC, 2)
     other.execute("ROLLBACK")
     other.close()

@@ -26,7 +26,26 @@ def stylesheet(app: QApplication) -> str:
     return "\n".join(parts)
 
 
+# Windows taskbar identity (Company.Product.SubProduct): groups the app's windows under its icon.
+APP_USER_MODEL_ID = "DANavigator.DANavigator.Reader"
+
+
+def set_windows_app_id(platform: str = sys.platform) -> bool:
+    """On Windows, give the process an explicit AppUserModelID (before any window exists), so the
+    taskbar shows the app's own icon and groups its windows instead of showing python's; True if set."""
+    if platform != "win32":
+        return False
+    import ctypes
+
+    try:
+        result = ctypes.windll.shell32.SetCurrentProcessExplicitAppUserModelID(APP_USER_MODEL_ID)
+    except (AttributeError, OSError):
+        return False
+    return result == 0  # S_OK
+
+
 def make_app(argv: list[str] | None = None) -> QApplication:
+    set_windows_app_id()
     if QApplication.instance() is None:
         QGuiApplication.setHighDpiScaleFactorRoundingPolicy(Qt.HighDpiScaleFactorRoundingPolicy.PassThrough)
     app = QApplication.instance() or QApplication(argv or sys.argv[:1])

@@ -36,6 +36,10 @@ class BookmarkBridge(QObject):
             return
         if self.store.recovery is not None:
             self.error = self.store.recovery.message()
+        if self.read_only:
+            from models.bookmarks import read_only_message
+
+            self.error = read_only_message(self.store.path)
         self.notifier = BookmarkNotifier(self.store, self)
         app = QCoreApplication.instance()
         if app is not None:
@@ -45,6 +49,11 @@ class BookmarkBridge(QObject):
     @property
     def available(self) -> bool:
         return self.store is not None
+
+    @property
+    def read_only(self) -> bool:
+        """The store is shown but cannot be changed (the file or its folder is read-only)."""
+        return self.store is not None and self.store.read_only
 
     @staticmethod
     def _split(target: str) -> tuple[str, int] | None:

@@ -78,6 +78,9 @@ class _Row(QFrame):
         layout.addWidget(self.editor)
         layout.addLayout(meta)
         self.set_created(bookmark.created)
+        read_only = getattr(panel.store, "read_only", False)  # shown, not editable
+        self.editor.setReadOnly(read_only)
+        self.remove_button.setEnabled(not read_only)
         self.retranslate()
 
     def set_title(self, title: str) -> None:
@@ -170,6 +173,7 @@ class BookmarksPanel(QWidget):
         self.import_button.clicked.connect(lambda: self.import_from())
         self.pack_button = QPushButton(self)
         self.pack_button.clicked.connect(self.briefing_pack)
+        self.import_button.setEnabled(not getattr(self.store, "read_only", False))
         head = QHBoxLayout()
         head.addWidget(self.sort, 1)
         head.addWidget(self.count)

@@ -21,6 +21,7 @@ from ui.filter_sidebar import FilterSidebar
 from ui.i18n import Translations
 from ui.navigation import Navigator
 from ui.tree_view import RecommendationTree
+from ui.window_geometry import restore_geometry
 
 
 class _AfterFirstPaint(QObject):
@@ -108,9 +109,13 @@ class MainWindow(QMainWindow):
         self.extras.bookmarks_ready()
         self._on_target(self.detail.target)
         self.sidebar.populate()
-        if self.bookmarks.error:
-            self.statusBar().showMessage(self.bookmarks.error, 15000)
-            self._tell_store_problem(self.bookmarks.error)
+        from models.paths import user_data
+
+        data = user_data()  # a refused portable folder is worth a word even when bookmarks work
+        problem = "\n\n".join(t for t in (data.message() if data.folder else "", self.bookmarks.error) if t)
+        if problem:
+            self.statusBar().showMessage(problem, 15000)
+            self._tell_store_problem(problem)
 
     def _tell_store_problem(self, text: str) -> None:
         """A moved-aside or unusable bookmark store must not go unnoticed: a non-blocking message box."""
@@ -225,7 +230,7 @@ class MainWindow(QMainWindow):
         self.tree.select_target(target)
         marked = self.bookmarks.is_bookmarked(target)
         self.actions_.toggle_bookmark.setEnabled(
-            self.bookmarks.available and Target.parse(target).is_entry
+            self.bookmarks.available and not self.bookmarks.read_only and Target.parse(target).is_entry
         )
         self.actions_.toggle_bookmark.setChecked(marked)
         self.extras.target_changed(target)
@@ -341,10 +346,7 @@ class MainWindow(QMainWindow):
     # --- persistence ------------------------------------------------------------------
     def _restore(self) -> None:
         st = self.settings
-        if (geometry := st.geometry()) is not None:
-            self.restoreGeometry(geometry)
-        else:
-            self.resize(1360, 860)
+        restore_geometry(self, st.geometry())  # on a screen and no larger than it, whatever was saved
         if (state := st.window_state()) is not None:
             self.restoreState(state)
         if (sizes := st.splitter()) is not None:

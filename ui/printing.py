@@ -210,10 +210,12 @@ def print_summary_cli(spec: str, output: str | None) -> int:
 
 def _user_store(repo: object) -> object | None:
     """The user's bookmark store if one exists (never created just to print); None on any problem."""
-    from models.bookmarks import BookmarkStore, BookmarkStoreError, default_store_path
+    from models.bookmarks import BookmarkStore, BookmarkStoreError
+    from models.paths import BOOKMARK_FILE, user_data
 
-    path = default_store_path()
-    if not path.exists():
+    folder = user_data(create=False).folder  # the window's folder; nothing is created just to print
+    path = folder / BOOKMARK_FILE if folder is not None else None
+    if path is None or not path.exists():
         return None
     doc = repo.document()  # type: ignore[attr-defined]
     try:

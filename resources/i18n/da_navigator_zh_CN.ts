@@ -193,6 +193,38 @@
         <source>Saved %1 (%2 pages)</source>
         <translation>已保存 %1（%2 页）</translation>
     </message>
+    <message>
+        <source>The bookmark file %1 was made by a newer version of the app (format %2; this version reads format %3). It was left untouched; update the app to open it.</source>
+        <translation>书签文件 %1 由更新版本的程序创建（格式版本 %2，本程序支持 %3）。为避免损坏，未作任何修改；请升级程序后再打开。</translation>
+    </message>
+    <message>
+        <source>The bookmark file was damaged (%1). It was moved to %2 and a new, empty one was started.</source>
+        <translation>书签文件已损坏（%1），已移至 %2，并新建了空的书签文件。</translation>
+    </message>
+    <message>
+        <source>The bookmark file %1 cannot be opened: %2</source>
+        <translation>无法打开书签文件 %1：%2</translation>
+    </message>
+    <message>
+        <source>The bookmark file %1 is read-only and in an older format, so it cannot be shown.</source>
+        <translation>书签文件 %1 为只读且格式较旧，无法显示。</translation>
+    </message>
+    <message>
+        <source>The bookmark file %1 is read-only: bookmarks and notes are shown but cannot be changed.</source>
+        <translation>书签文件 %1 为只读：书签和笔记可以查看，但不能修改。</translation>
+    </message>
+    <message>
+        <source>The bookmark file %1 cannot be written to right now: %2</source>
+        <translation>书签文件 %1 暂时无法写入：%2</translation>
+    </message>
+    <message>
+        <source>Bookmark not saved (%1): %2</source>
+        <translation>书签未保存（%1）：%2</translation>
+    </message>
+    <message>
+        <source>The note is too long (%1 characters; the limit is %2).</source>
+        <translation>笔记过长（%1 字，上限 %2）。</translation>
+    </message>
 </context>
 <context>
     <name>Actions</name>
@@ -845,6 +877,41 @@ Below, tick facets to narrow the tree; the numbers count recommendations in the 
     <message>
         <source>Recommendations</source>
         <translation>建议</translation>
+    </message>
+</context>
+<context>
+    <name>UserData</name>
+    <message>
+        <source>Bookmarks and notes are off: the app could not use the folder %1 (%2).</source>
+        <translation>书签和笔记不可用：程序无法使用文件夹 %1（%2）。</translation>
+    </message>
+    <message>
+        <source>Portable mode: the folder %1 cannot be written to (%2). Bookmarks, notes and settings are kept in %3 instead.</source>
+        <translation>便携模式：文件夹 %1 无法写入（%2）。书签、笔记和设置改为保存在 %3。</translation>
+    </message>
+    <message>
+        <source>the HOME environment variable is not set</source>
+        <translation>未设置 HOME 环境变量</translation>
+    </message>
+    <message>
+        <source>the system names no per-user data folder</source>
+        <translation>系统未提供用户数据文件夹</translation>
+    </message>
+    <message>
+        <source>a file of that name is in the way</source>
+        <translation>已有同名文件</translation>
+    </message>
+    <message>
+        <source>permission denied</source>
+        <translation>没有写入权限</translation>
+    </message>
+    <message>
+        <source>read-only file system</source>
+        <translation>文件系统为只读</translation>
+    </message>
+    <message>
+        <source>the disk is full</source>
+        <translation>磁盘已满</translation>
     </message>
 </context>
 <context>
