@@ -238,3 +238,83 @@ def test_print_summary_prints_notes_from_the_windows_store(real_locations: Path,
     assert "窗口里写的笔记" in "".join(text.split())
     after = sorted(p.relative_to(data_home) for p in data_home.rglob("*") if not p.name.endswith(("-wal", "-shm")))
     assert after == before  # no stray folder (such as da-navigator/) next to the store
+
+
+# --- a read-only store is shown, not hidden -------------------------------------------------------
+def _make_store(path: Path) -> None:
+    store = BookmarkStore(path)
+    store.set_note("recommendation", 6, "只读的笔记")
+    store.close()
+
+
+def test_read_only_store_is_shown_read_only(isolated_user_state: Path, monkeypatch, repo, qtbot, english) -> None:
+    """The user may not write to the store (as root, pretend so): bookmarks and notes show, nothing edits."""
+    from PySide6.QtWidgets import QMessageBox
+
+    from models import bookmark_schema
+    from ui.main_window import MainWindow
+
+    path = paths.user_data_dir() / paths.BOOKMARK_FILE
+    _make_store(path)
+    real_access = os.access
+    monkeypatch.setattr(bookmark_schema.os, "access",
+                        lambda p, mode: False if Path(p) in (path, path.parent) else real_access(p, mode))
+    w = MainWindow(repo, english, Settings())
+    qtbot.addWidget(w)
+    w.finish_startup()
+    w.detail.show_target("rec:6")
+    assert w.bookmarks.available and w.bookmarks.read_only
+    assert w.bookmarks.is_bookmarked("rec:6") and w.bookmarks.note("rec:6") == "只读的笔记"
+    assert not w.actions_.toggle_bookmark.isEnabled()
+    box = w.findChild(QMessageBox, "bookmarkStoreProblem")
+    assert box is not None and "read-only" in box.text() and str(path) in box.text()
+    box.close()
+    panel = w.extras.panel
+    assert panel is not None and w.actions_.show_bookmarks.isEnabled()
+    row = panel.rows[("recommendation", 6)]
+    assert row.editor.toPlainText() == "只读的笔记" and row.editor.isReadOnly()
+    assert not row.remove_button.isEnabled() and not panel.import_button.isEnabled()
+    with pytest.raises(Exception, match="read-only"):
+        w.bookmarks.store.add("recommendation", 7)
+
+
+_READ_ONLY_CHECK = """
+import sys
+sys.path.insert(0, sys.argv[2])
+from pathlib import Path
+from models.bookmarks import BookmarkStore
+store = BookmarkStore(Path(sys.argv[1]))
+print(store.read_only, store.note("recommendation", 6))
+"""
+
+
+@pytest.mark.skipif(os.name != "posix", reason="POSIX permissions")
+def test_store_in_a_read_only_folder_opens_for_reading(tmp_path: Path) -> None:
+    """A store closed cleanly (WAL mode, no -wal/-shm files left) in a folder the user cannot write to."""
+    import shutil
+    import tempfile
+
+    as_user: list[str] = []
+    base = Path(tempfile.mkdtemp(prefix="da-ro-", dir="/tmp"))
+    try:
+        if os.geteuid() == 0:
+            if not shutil.which("setpriv"):
+                pytest.skip("needs setpriv to run as another user")
+            as_user = ["setpriv", "--reuid=nobody", "--regid=nogroup", "--clear-groups"]
+        base.chmod(0o755)
+        folder = base / "data"
+        folder.mkdir()
+        _make_store(folder / "bookmarks.sqlite")
+        assert sorted(p.name for p in folder.iterdir()) == ["bookmarks.sqlite"]
+        (folder / "bookmarks.sqlite").chmod(0o444)
+        folder.chmod(0o555)
+        result = subprocess.run([*as_user, sys.executable, "-c", _READ_ONLY_CHECK, str(folder / "bookmarks.sqlite"),
+                                 str(ROOT)], capture_output=True, text=True, timeout=60)
+        if as_user and "Permission denied" in result.stderr and "python" in result.stderr.lower():
+            pytest.skip("the interpreter is not readable by nobody")
+        assert result.returncode == 0, result.stderr
+        assert result.stdout.split() == ["True", "只读的笔记"]
+        assert sorted(p.name for p in folder.iterdir()) == ["bookmarks.sqlite"]
+    finally:
+        folder.chmod(0o755)
+        shutil.rmtree(base)

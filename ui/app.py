@@ -30,10 +30,10 @@ def stylesheet(app: QApplication) -> str:
 APP_USER_MODEL_ID = "DANavigator.DANavigator.Reader"
 
 
-def set_windows_app_id(platform: str = sys.platform) -> bool:
+def set_windows_app_id(platform: str | None = None) -> bool:
     """On Windows, give the process an explicit AppUserModelID (before any window exists), so the
     taskbar shows the app's own icon and groups its windows instead of showing python's; True if set."""
-    if platform != "win32":
+    if (platform or sys.platform) != "win32":
         return False
     import ctypes
 

@@ -7,7 +7,7 @@ altogether; in each case the window comes back whole and visible.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QByteArray, QPoint, QRect, QSize
+from PySide6.QtCore import QByteArray, QEvent, QObject, QPoint, QRect, QSize
 from PySide6.QtGui import QGuiApplication, QScreen
 from PySide6.QtWidgets import QWidget
 
@@ -27,6 +27,7 @@ def restore_geometry(window: QWidget, saved: QByteArray | None, default: QSize =
             frame.moveCenter(screen.availableGeometry().center())
             window.move(frame.topLeft())
     fit_to_screen(window)
+    _RefitWhenShown(window)  # the frame (title bar, borders) is known only once the window is shown
 
 
 def fit_to_screen(window: QWidget) -> None:
@@ -38,10 +39,11 @@ def fit_to_screen(window: QWidget) -> None:
     if screen is None:
         return
     area = screen.availableGeometry()
-    size = window.size().boundedTo(area.size())
+    border = rect.size() - window.size()  # frame thickness: (0, 0) before the window is shown
+    size = window.size().boundedTo(area.size() - border)
     if size != window.size():
         window.resize(size)
-        rect = QRect(rect.topLeft(), size)
+        rect = QRect(rect.topLeft(), size + border)
     visible = rect.intersected(area)
     if visible.width() < min(MIN_VISIBLE.width(), rect.width()) or visible.height() < min(
         MIN_VISIBLE.height(), rect.height()
@@ -49,6 +51,22 @@ def fit_to_screen(window: QWidget) -> None:
         x = min(max(rect.left(), area.left()), area.right() + 1 - rect.width())
         y = min(max(rect.top(), area.top()), area.bottom() + 1 - rect.height())
         window.move(QPoint(x, y))
+
+
+class _RefitWhenShown(QObject):
+    """Fits the window again on its first show, with its frame, then removes itself."""
+
+    def __init__(self, window: QWidget) -> None:
+        super().__init__(window)
+        self._window = window
+        window.installEventFilter(self)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 (Qt override)
+        if watched is self._window and event.type() == QEvent.Type.Show:
+            self._window.removeEventFilter(self)
+            fit_to_screen(self._window)
+            self.deleteLater()
+        return False
 
 
 def _screen_showing(rect: QRect) -> QScreen | None:
