@@ -100,7 +100,7 @@ def test_main_accepts_portable(monkeypatch: pytest.MonkeyPatch) -> None:
     import main
 
     monkeypatch.setattr(paths, "_portable_requested", False)
-    monkeypatch.setattr("models.export.export_json_cli", lambda path: 0)
+    monkeypatch.setattr("export_cli.export_json_cli", lambda path: 0)
     assert main.main(["--portable", "--export-json", "x.json"]) == 0
     assert paths.portable_requested()
 
