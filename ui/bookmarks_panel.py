@@ -78,7 +78,7 @@ class _Row(QFrame):
         layout.addWidget(self.editor)
         layout.addLayout(meta)
         self.set_created(bookmark.created)
-        read_only = getattr(panel.store, "read_only", False)  # shown, not editable
+        read_only = panel.store.read_only  # shown, not editable
         self.editor.setReadOnly(read_only)
         self.remove_button.setEnabled(not read_only)
         self.retranslate()
@@ -173,7 +173,7 @@ class BookmarksPanel(QWidget):
         self.import_button.clicked.connect(lambda: self.import_from())
         self.pack_button = QPushButton(self)
         self.pack_button.clicked.connect(self.briefing_pack)
-        self.import_button.setEnabled(not getattr(self.store, "read_only", False))
+        self.import_button.setEnabled(not self.store.read_only)
         head = QHBoxLayout()
         head.addWidget(self.sort, 1)
         head.addWidget(self.count)
