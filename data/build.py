@@ -17,7 +17,7 @@ import tempfile
 import time
 from pathlib import Path
 
-from data import curated, extract
+from data import curated, extract, gazetteer
 from data.database import write_database
 from data.footnotes import END, START, mark_references
 from data.lines import SourceError, classify
@@ -184,6 +184,16 @@ def _review(review: Review, footnotes: dict[int, str], plain_footnotes: dict[int
     }
 
 
+def country_review(content: dict, source: str) -> list[str]:
+    """Import-report lines for a person to review: each country mention a gazetteer rule dropped
+    from a recommendation's index (line, ``country-dropped:<rule>``, name, context)."""
+    texts = ["\n".join(rec["_plain"].values()) for rec in content["recommendations"]]
+    rules = "; ".join(f"{rule.key}: {rule.reason}" for rule in gazetteer.RULES)
+    head = f"# country mentions not indexed, for review (rules: {rules})\n"
+    return [head] + [f"{line}\tcountry-dropped:{key}\t{name}\t{context}\n"
+                     for line, key, name, context in gazetteer.dropped_mentions(texts, source)]
+
+
 def build(source: Path = DEFAULT_SOURCE, output: Path = DEFAULT_OUTPUT) -> dict:
     """Parse ``source`` and atomically replace ``output``; return the content model."""
     text, sha256 = read_source(source)
@@ -209,7 +219,8 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--source", type=Path, default=DEFAULT_SOURCE)
     parser.add_argument("--output", type=Path, default=DEFAULT_OUTPUT)
-    parser.add_argument("--report", type=Path, help="also write the import report: one line per source line")
+    parser.add_argument("--report", type=Path, help="also write the import report: one line per source line, "
+                        "then each country mention a gazetteer rule dropped")
     args = parser.parse_args(argv)
     started = time.perf_counter()
     try:
@@ -231,6 +242,7 @@ def main(argv: list[str] | None = None) -> int:
         with args.report.open("w", encoding="utf-8") as report:
             for number, placement in sorted(content["placement"].items()):
                 report.write(f"{number}\t{placement}\t{lines[number - 1].strip()}\n")
+            report.write("".join(country_review(content, "\n".join(lines))))
     elapsed = time.perf_counter() - started
     print(
         f"built {args.output} in {elapsed:.2f} s: {len(content['recommendations'])} recommendations, "

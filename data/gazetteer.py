@@ -2,14 +2,16 @@
 
 Names start from the Simplified-Chinese translations of ISO 3166-1 shipped with pycountry
 (iso-codes project), plus documented aliases for the UN-style names this report uses and for
-regional groups. Matching is longest-first and skips language names (``立陶宛语``) and the
-``中国`` inside ``发展中国家``.
+regional groups. Matching is longest-first; each candidate mention that is not the country (a
+language, a language edition, the ``中国`` inside ``发展中国家``) is dropped by one named RULE,
+and the import report lists every dropped mention with its source line for review.
 """
 
 from __future__ import annotations
 
 import gettext
 import re
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from functools import cache
 
@@ -56,8 +58,6 @@ GROUP_NAMES_EN: dict[str, str] = {
     "G-LAS": "League of Arab States",
     "G-ALADI": "ALADI",
 }
-#: A country name directly followed by one of these is a language or script, not the country.
-NOT_A_COUNTRY_AFTER = ("语", "文")
 
 
 @dataclass(frozen=True)
@@ -102,15 +102,101 @@ def _pattern() -> re.Pattern[str]:
     return re.compile("|".join(re.escape(name) for name in alternatives))
 
 
+# --- rules: a candidate mention that names something else ---------------------------------------
+@dataclass(frozen=True)
+class Rule:
+    key: str
+    reason: str
+    applies: Callable[[str, int, int], bool]  # (text, start, end of the name)
+
+
+def _language(text: str, start: int, end: int) -> bool:
+    return text.startswith("语", end) and not text.startswith("语境", end)  # 中国语境: the Chinese context
+
+
+#: 文 then one of these: an edition, text, document, draft or script in that language.
+EDITION_AFTER = "版本件稿字"
+LIST_JOINERS = "、，和及与或"
+
+
+def _edition(text: str, start: int, end: int) -> bool:
+    return text.startswith("文", end) and text[end + 1 : end + 2] in tuple(EDITION_AFTER)
+
+
+def _language_list(text: str, start: int, end: int) -> bool:
+    """英文、法文和西班牙文提供: 文 right after another language and a joiner, or before a joiner."""
+    if not text.startswith("文", end):
+        return False
+    before = text[max(0, start - 2) : start]
+    return (len(before) == 2 and before[0] in "文语" and before[1] in LIST_JOINERS) or (
+        text[end + 1 : end + 2] in tuple(LIST_JOINERS)
+    )
+
+
+def _developing(text: str, start: int, end: int) -> bool:
+    return text[start:end] == "中国" and text[max(0, start - 2) : start] == "发展" and text.startswith("家", end)
+
+
+RULES: tuple[Rule, ...] = (
+    Rule("language", "X语 is a language (立陶宛语), not X语境", _language),
+    Rule("edition", f"X文 + one of {EDITION_AFTER}: a language edition or document (西班牙文版)", _edition),
+    Rule("language-list", "X文 in a list of languages (英文、法文和西班牙文)", _language_list),
+    Rule("developing", "中国 in 发展中国家 (developing countries)", _developing),
+)
+
+
+@dataclass(frozen=True)
+class Mention:
+    place: Place
+    name: str
+    start: int
+    end: int
+    dropped_by: Rule | None  # None: the place is indexed
+
+
+def mentions(text: str) -> list[Mention]:
+    """Every candidate mention in ``text`` (longest name first), with the rule that drops it, if any."""
+    out: list[Mention] = []
+    for m in _pattern().finditer(text):
+        rule = next((r for r in RULES if r.applies(text, m.start(), m.end())), None)
+        out.append(Mention(places()[m.group(0)], m.group(0), m.start(), m.end(), rule))
+    return out
+
+
 def find_places(text: str) -> list[Place]:
     """Places mentioned in ``text``, in order of first mention, without duplicates."""
     found: dict[str, Place] = {}
-    for m in _pattern().finditer(text):
-        after = text[m.end() : m.end() + 1]
-        if after and after in NOT_A_COUNTRY_AFTER:
-            continue
-        if m.group(0) == "中国" and (after == "家" or text[max(0, m.start() - 2) : m.start()] == "发展"):
-            continue
-        place = places()[m.group(0)]
-        found.setdefault(place.code, place)
+    for mention in mentions(text):
+        if mention.dropped_by is None:
+            found.setdefault(mention.place.code, mention.place)
     return list(found.values())
+
+
+def dropped_mentions(texts: Iterable[str], source: str) -> list[tuple[int, str, str, str]]:
+    """(source line, rule key, name, context) for each mention a rule dropped, once per source line."""
+    squashed, lines = [], []
+    for number, line in enumerate(source.split("\n"), start=1):
+        for ch in line:
+            if not ch.isspace():
+                squashed.append(ch)
+                lines.append(number)
+    flat = "".join(squashed)
+    out: dict[tuple[int, str, str], str] = {}
+    for text in texts:
+        for mention in mentions(text):
+            if mention.dropped_by is None:
+                continue
+            context = text[max(0, mention.start - 6) : mention.end + 4]
+            out.setdefault((_line_of(flat, lines, text, mention), mention.dropped_by.key, mention.name),
+                           re.sub(r"\s+", " ", context))
+    return [(line, key, name, context) for (line, key, name), context in sorted(out.items())]
+
+
+def _line_of(flat: str, lines: list[int], text: str, mention: Mention) -> int:
+    """The source line of ``mention``: its longest surrounding context found in the source (0: not found)."""
+    for before, after in ((6, 3), (3, 2), (0, 1), (0, 0)):
+        needle = re.sub(r"\s+", "", text[max(0, mention.start - before) : mention.end + after])
+        at = flat.find(needle)
+        if at >= 0:
+            return lines[at + len(re.sub(r"\s+", "", text[max(0, mention.start - before) : mention.start]))]
+    return 0
