@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import re
 from functools import cache
-from pathlib import Path
 
 from data.build import DEFAULT_SOURCE, country_review, load, model, read_source
 from data.gazetteer import find_places, mentions, places
