@@ -3,6 +3,8 @@
 # font set (a machine with no fonts at all: the bundled CJK subset must carry the PDF); and, when
 # run as root, as a user who cannot write to the bundle. Also starts the real window offscreen (it
 # must paint its filled tree and exit cleanly) and checks that nothing was written inside the bundle.
+# Finally portable mode: with a `portable` marker, user data goes to <bundle>/userdata, or (for a
+# user who cannot write there) to the per-user folder with a notice.
 # Usage: frozen_selftest.sh EXECUTABLE
 set -euo pipefail
 exe=${1:?usage: frozen_selftest.sh "dist/DA Navigator/DA Navigator"}
@@ -89,4 +91,40 @@ fi
 
 changed=$(find "$bundle" -newer "$work/stamp" | head -5)
 [[ -z "$changed" ]] || { echo "frozen_selftest: the self-test wrote inside the bundle: $changed" >&2; exit 1; }
-echo "frozen self-test passed (system fonts, no fonts, read-only bundle); nothing written inside the bundle"
+echo "  nothing written inside the bundle"
+
+# Portable mode: a `portable` marker beside the executable puts bookmarks, notes and settings in
+# <bundle>/userdata; a user who cannot write there gets the per-user folder and a notice naming it.
+user_data_is() {  # user_data_is NAME FOLDER PORTABLE: the report's user_data check says so
+  "$py" - "$work/$1.json" "$2" "$3" <<'PY'
+import json, sys
+report, folder, portable = json.load(open(sys.argv[1], encoding="utf-8")), sys.argv[2], sys.argv[3] == "yes"
+check = next(c for c in report["checks"] if c["name"] == "user_data")
+if check["folder"] != folder or check["portable"] != portable:
+    sys.exit(f"frozen_selftest: user data in {check['folder']} (portable {check['portable']}), "
+             f"expected {folder} (portable {portable})")
+if not portable and "userdata" not in check.get("notice", ""):
+    sys.exit(f"frozen_selftest: no notice about the refused portable folder: {check.get('notice')!r}")
+print(f"  user data: {check['folder']} (portable {check['portable']}) {check.get('notice', '')}")
+PY
+}
+[[ ! -e "$bundle/portable" && ! -e "$bundle/userdata" ]] || { echo "frozen_selftest: $bundle already holds portable/userdata" >&2; exit 1; }
+trap 'rm -rf "$work" "$bundle/portable" "$bundle/userdata"' EXIT
+touch "$bundle/portable"
+run portable
+user_data_is portable "$bundle/userdata" yes
+window portable
+[[ -f "$bundle/userdata/bookmarks.sqlite" ]] || { echo "frozen_selftest: the portable window kept no store in $bundle/userdata" >&2; exit 1; }
+[[ ! -e "$work/portable-window/data" ]] || { echo "frozen_selftest: the portable window wrote to the per-user folder" >&2; exit 1; }
+rm -rf "$bundle/userdata"
+if [[ $(id -u) -eq 0 ]] && command -v setpriv >/dev/null; then
+  as_user=(setpriv --reuid=nobody --regid=nogroup --clear-groups)
+  mkdir -p "$work/portable-readonly-home" && chown nobody "$work/portable-readonly-home"
+  run portable-readonly
+  user_data_is portable-readonly "$work/portable-readonly-home/data/DA Navigator/DA Navigator" no
+  as_user=()
+else
+  echo "  portable-readonly: skipped (needs root and setpriv to run as another user)"
+fi
+rm -f "$bundle/portable"
+echo "frozen self-test passed (system fonts, no fonts, read-only bundle, portable); nothing written inside the bundle outside portable mode"
