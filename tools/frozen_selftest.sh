@@ -108,6 +108,10 @@ if not portable and "userdata" not in check.get("notice", ""):
 print(f"  user data: {check['folder']} (portable {check['portable']}) {check.get('notice', '')}")
 PY
 }
+if [[ ! -w "$bundle" ]]; then
+  echo "  portable: skipped ($bundle is not writable for this user, so no marker can be put there)"
+  exit 0
+fi
 [[ ! -e "$bundle/portable" && ! -e "$bundle/userdata" ]] || { echo "frozen_selftest: $bundle already holds portable/userdata" >&2; exit 1; }
 trap 'rm -rf "$work" "$bundle/portable" "$bundle/userdata"' EXIT
 touch "$bundle/portable"
