@@ -77,6 +77,28 @@ def _sectors(entry: Entry) -> list[str]:
     return names
 
 
+_OTHER_IMMEDIATE = re.compile(r"其余需要立即落实的\s*(\d+)\s*项建议")
+
+
+def immediate_total(parsed: Parsed) -> tuple[int, str]:
+    """How many recommendations the report says are for immediate implementation, and where it says so.
+
+    The joint report on 15, 21 and 44 reads “…落实这些建议（以及其余需要立即落实的 16 项建议）”:
+    its own recommendations plus “the other 16” (19, as the 2007 General Assembly decided)."""
+    for entry in parsed.entries:
+        text = "".join(plain(b.text) for b in entry.sections["implementation"])
+        found = _OTHER_IMMEDIATE.search(text)
+        if found:
+            total = len(entry.numbers) + int(found.group(1))
+            if total != curated.IMMEDIATE_TOTAL:
+                raise SourceError(entry.first_line, f"{total} recommendations for immediate implementation, "
+                                  f"expected {curated.IMMEDIATE_TOTAL}")
+            numbers = "、".join(map(str, entry.numbers))
+            arithmetic = f"{len(entry.numbers)} + {found.group(1)}"
+            return total, f"{SYMBOL}，建议 {numbers}，落实工作：“{found.group(0)}”（{arithmetic}）"
+    raise SourceError(0, "the number of recommendations for immediate implementation is not stated")
+
+
 def model(parsed: Parsed, sha256: str) -> dict:
     """The whole content model as plain data (what the database and the JSON export hold)."""
     footnotes = {n: escape(normalize(plain(t))) for n, t in parsed.footnotes.items()}
@@ -126,6 +148,7 @@ def model(parsed: Parsed, sha256: str) -> dict:
                 }
             )
     reviews = [_review(r, footnotes, plain_footnotes) for r in parsed.reviews]
+    total, total_source = immediate_total(parsed)
     projects = [
         p for r in parsed.reviews for p in extract.projects("\n".join(plain(b.text) for b in r.progress))
     ]
@@ -139,6 +162,8 @@ def model(parsed: Parsed, sha256: str) -> dict:
             "session": parsed.meta.get("session", ""),
             "committee": parsed.meta.get("committee", ""),
             "sha256": sha256,
+            "immediate_total": total,
+            "immediate_total_source": total_source,
         },
         "cover_note": to_markdown(parsed.cover),
         "_cover_plain": "\n".join(plain(b.text) for b in parsed.cover),

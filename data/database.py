@@ -131,7 +131,8 @@ def write_database(content: dict, path: Path, source_name: str) -> None:
     db["documents"].insert(
         {
             "id": DOC_ID,
-            **{k: doc[k] for k in ("symbol", "language", "date", "title", "period", "session", "committee")},
+            **{k: doc[k] for k in ("symbol", "language", "date", "title", "period", "session", "committee",
+                                   "immediate_total", "immediate_total_source")},
             "source_file": source_name,
             "source_sha256": doc["sha256"],
             "cover_note": content["cover_note"],

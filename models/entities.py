@@ -37,6 +37,20 @@ class Cluster:
 
 
 @dataclass(frozen=True)
+class ImmediateMarks:
+    """Immediate-implementation marks (★) in this edition against the total the report states."""
+
+    total: int  # 19: what CDIP/33/2 says (15, 21, 44 "and the other 16")
+    total_source: str  # where the report says so
+    printed: tuple[int, ...]  # asterisk printed in the source text
+    curated: tuple[int, ...]  # added from a cited public list (data/curated.py)
+
+    @property
+    def marked(self) -> int:
+        return len(self.printed) + len(self.curated)
+
+
+@dataclass(frozen=True)
 class RecommendationSummary:
     """What the tree, facets and lists need: no long text."""
 

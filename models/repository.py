@@ -17,6 +17,7 @@ from models.entities import (
     Document,
     Facets,
     Footnote,
+    ImmediateMarks,
     Recommendation,
     RecommendationSummary,
     ReviewRecommendation,
@@ -107,6 +108,19 @@ class ContentRepository:
 
     def sectors(self) -> list[str]:
         return [name for (name,) in self._rows("SELECT name FROM sectors ORDER BY position")]
+
+    def immediate_marks(self) -> ImmediateMarks:
+        """How many immediate-implementation marks this edition carries, by origin, against the stated total."""
+        (total, source), = self._rows(
+            "SELECT immediate_total, immediate_total_source FROM documents WHERE id = ?", self._doc_id
+        )
+        marked = [s for s in self.summaries() if s.immediate]
+        return ImmediateMarks(
+            total=total,
+            total_source=source,
+            printed=tuple(s.number for s in marked if s.immediate_source == "source"),
+            curated=tuple(s.number for s in marked if s.immediate_source == "curated"),
+        )
 
     def english_names(self) -> dict[str, str]:
         """WIPO's English names of the clusters and sectors (curated), keyed by the Chinese name."""

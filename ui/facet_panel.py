@@ -7,6 +7,7 @@ from __future__ import annotations
 from PySide6.QtCore import QEvent, Qt, Signal
 from PySide6.QtWidgets import (
     QCheckBox,
+    QLabel,
     QLineEdit,
     QListWidget,
     QListWidgetItem,
@@ -17,6 +18,7 @@ from PySide6.QtWidgets import (
 
 from models.facets import FACETS, Facet
 from models.filters import FilterResult, FilterState
+from ui.immediate import marks_explained, marks_headline
 
 KeyRole = Qt.ItemDataRole.UserRole + 1
 
@@ -117,6 +119,9 @@ class FacetPanel(QWidget):
             page.toggled.connect(lambda value, _on, key=facet.key: self.toggled.emit(key, value))
             self._pages[facet.key] = page
             self.toolbox.addItem(page, "")
+        self._marks = repo.immediate_marks()  # "8 of 19 marked in this edition", and why
+        self.immediate_note = QLabel(self._pages["immediate"], objectName="immediateNote", wordWrap=True)
+        self._pages["immediate"].layout().addWidget(self.immediate_note)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.bookmarked)
@@ -165,6 +170,11 @@ class FacetPanel(QWidget):
                 page.search.setPlaceholderText(self.tr("Filter this list"))
                 page.search.setAccessibleName(self.tr("Filter this list"))
         self.bookmarked.setAccessibleName(self.tr("Bookmarked only"))
+        self.immediate_note.setText(marks_explained(self._marks))
+        immediate = self._pages["immediate"]
+        immediate.list.blockSignals(True)  # itemChanged would read as the user ticking the box
+        immediate.item(True).setToolTip(marks_headline(self._marks))
+        immediate.list.blockSignals(False)
         if self._last is not None:
             self.show_result(*self._last)
             for index in range(len(FACETS)):

@@ -2,6 +2,23 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en" sourcelanguage="en">
 <context>
+    <name></name>
+    <message numerus="yes">
+        <source>%n printed in CDIP/33/2 (%1)</source>
+        <translation>
+            <numerusform>%n printed in CDIP/33/2 (%1)</numerusform>
+            <numerusform>%n printed in CDIP/33/2 (%1)</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n added from a cited public WIPO list (%1)</source>
+        <translation>
+            <numerusform>%n added from a cited public WIPO list (%1)</numerusform>
+            <numerusform>%n added from a cited public WIPO list (%1)</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>BookmarksPanel</name>
     <message numerus="yes">
         <source>%n bookmark(s)</source>

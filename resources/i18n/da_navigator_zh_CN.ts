@@ -224,6 +224,41 @@
     <message>
         <source>The note is too long (%1 characters; the limit is %2).</source>
         <translation>笔记过长（%1 字，上限 %2）。</translation>
+        <source>, </source>
+        <comment>between numbers</comment>
+        <translation>、</translation>
+    </message>
+    <message>
+        <source>%1 of %2 marked in this edition</source>
+        <translation>本版标出 %1 项（共 %2 项）</translation>
+    </message>
+    <message>
+        <source>: </source>
+        <translation>：</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n printed in CDIP/33/2 (%1)</source>
+        <translation>
+            <numerusform>%n 项印有星号（CDIP/33/2：%1）</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>, </source>
+        <translation>，</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n added from a cited public WIPO list (%1)</source>
+        <translation>
+            <numerusform>%n 项（%1）依据所引产权组织公开清单补充</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>. </source>
+        <translation>。</translation>
+    </message>
+    <message>
+        <source>The report says %1 recommendations are for immediate implementation (recommendations 15, 21 and 44 “and the other 16”) and marks them with an asterisk in the entry headings; most headings did not survive in the text this edition was built from, so the other %2 stay unmarked rather than guessed.</source>
+        <translation>报告称共有 %1 项建议需立即落实（建议 15、21、44“以及其余需要立即落实的 16 项建议”），并在各条标题中以星号标出；本版所依据的文本中多数标题未能保留，因此其余 %2 项不作标注，不作推测。</translation>
     </message>
 </context>
 <context>
