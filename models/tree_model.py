@@ -38,6 +38,10 @@ def tr(text: str) -> str:
     return QCoreApplication.translate("", text)  # lupdate files module-level tr() under ""
 
 
+def _NUMBER_SEPARATOR() -> str:  # noqa: N802 - reads as the constant it is, in the UI language
+    return QCoreApplication.translate("", ", ", "between numbers")
+
+
 @dataclass(eq=False)
 class Node:
     kind: str  # document | annex1 | cluster | sector | rec | annex2 | review | cover
@@ -263,7 +267,8 @@ class RecommendationTreeModel(QAbstractItemModel):
     def _role_table(self) -> dict:
         return {
             int(Qt.ItemDataRole.ToolTipRole): self._tooltip,
-            int(Qt.ItemDataRole.AccessibleTextRole): lambda n: self._label(n).replace("★", tr("immediate")),
+            int(Qt.ItemDataRole.AccessibleTextRole): self._spoken,
+            int(Qt.ItemDataRole.AccessibleDescriptionRole): self._position,
             TargetRole: lambda n: n.target,
             KindRole: lambda n: n.kind,
             NumberRole: lambda n: n.summary.number if n.summary else (n.review.number if n.review else 0),
@@ -301,6 +306,38 @@ class RecommendationTreeModel(QAbstractItemModel):
         if k == "annex2":
             return tr("Annex II · Independent review") + f" ({len(node.children)})"
         return ""
+
+    def _spoken(self, node: Node) -> str:
+        """The row as a screen reader should say it: words, not glyphs, separated by commas."""
+        parts: list[str]
+        if node.kind == "rec" and node.summary:
+            s = node.summary
+            parts = [tr("Recommendation %1").replace("%1", str(s.number))]
+            if s.immediate:
+                parts.append(tr("for immediate implementation"))
+            if s.reported_with:
+                parts.append(
+                    tr("reported jointly with %1").replace("%1", _NUMBER_SEPARATOR().join(map(str, s.reported_with)))
+                )
+            parts.append(s.title)
+        elif node.kind == "review" and node.review:
+            parts = [tr("Review recommendation %1").replace("%1", str(node.review.number)), node.review.title]
+        else:
+            parts = [self._label(node).replace("  ", " ")]
+        if node.target and node.target in self._bookmarks:
+            parts.append(tr("bookmarked"))
+        return tr(", ").join(parts)
+
+    def _position(self, node: Node) -> str:
+        """Level and parent, which Qt's tree cells do not expose to AT-SPI themselves."""
+        level, up = 0, node
+        while up.parent is not None and up.parent is not self._root:
+            level, up = level + 1, up.parent
+        text = tr("level %1").replace("%1", str(level + 1))
+        if node.parent is not None and node.parent is not self._root:
+            parent = self._label(node.parent) if node.parent.label is None else node.parent.label
+            text += tr(", ") + tr("in %1").replace("%1", parent)
+        return text
 
     def _count(self, node: Node) -> str:
         shown = len(node.children)

@@ -36,6 +36,7 @@ def translations():
     t = Translations()
     yield t
     t.switch("en")
+    QCoreApplication.processEvents()  # deliver LanguageChange while the repository is still open
 
 
 @pytest.fixture

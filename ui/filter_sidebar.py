@@ -43,11 +43,14 @@ class FilterSidebar(QWidget):
         self._timer = QTimer(self, singleShot=True, interval=DEBOUNCE_MS)
         self._timer.timeout.connect(self._on_quiet)
         self._pending = False
+        self._own_edit = False
 
         self.search = QLineEdit(self, objectName="searchBox")
         self.search.setClearButtonEnabled(True)
         self.search.setMaxLength(MAX_QUERY)
-        self.search.textEdited.connect(self._on_typed)
+        # textChanged, not textEdited: assistive technology (AT-SPI setTextContents) and voice input set
+        # the text without "editing" it; our own set_query/clear_all apply at once (``_own_edit``).
+        self.search.textChanged.connect(self._on_typed)
         self.search.returnPressed.connect(self._open_first)
         self.search.installEventFilter(self)
         self.summary = QLabel(self, objectName="filterSummary", wordWrap=True)
@@ -133,6 +136,8 @@ class FilterSidebar(QWidget):
     def _on_typed(self, _text: str) -> None:
         """Leading-edge debounce: a keystroke after a pause is applied at once; keystrokes
         arriving within DEBOUNCE_MS of the last evaluation are coalesced into one at the end."""
+        if self._own_edit:
+            return
         if self._timer.isActive():
             self._pending = True
             self._timer.start()
@@ -145,7 +150,9 @@ class FilterSidebar(QWidget):
             self.apply_now()
 
     def set_query(self, text: str, immediate: bool = True) -> None:
+        self._own_edit = True
         self.search.setText(text)
+        self._own_edit = False
         if immediate:
             self.apply_now()
         else:
@@ -176,7 +183,9 @@ class FilterSidebar(QWidget):
 
     def clear_all(self) -> None:
         """Clear the query, every facet value and the facet lists' own filter boxes."""
+        self._own_edit = True
         self.search.clear()
+        self._own_edit = False
         if self.facets is not None:
             self.facets.clear_searches()
         self.state = FilterState()

@@ -12,6 +12,7 @@ from models.filters import FilterResult
 from models.settings import Settings
 from models.target import Target
 from models.tree_model import RecommendationTreeModel
+from ui.accessibility import name_qt_controls
 from ui.actions import Actions
 from ui.bookmark_bridge import BookmarkBridge
 from ui.detail_pane import DetailPane
@@ -109,6 +110,7 @@ class MainWindow(QMainWindow):
         self.extras.bookmarks_ready()
         self._on_target(self.detail.target)
         self.sidebar.populate()
+        name_qt_controls(self)
         from models.paths import user_data
 
         data = user_data()  # a refused portable folder is worth a word even when bookmarks work
@@ -291,6 +293,7 @@ class MainWindow(QMainWindow):
             self.sidebar.focus_search()
             return
         self.detail.find_in_page()
+        name_qt_controls(self.detail)
 
     def _about(self) -> None:
         from PySide6.QtWidgets import QMessageBox
@@ -337,6 +340,7 @@ class MainWindow(QMainWindow):
         self.extras.retranslate()
         self.navigator.retranslate()
         self._update_count()
+        name_qt_controls(self)
 
     def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.LanguageChange:

@@ -81,6 +81,8 @@ class RecommendationTree(QTreeView):
     def select_target(self, target: str) -> None:
         """Make ``target`` current without emitting ``targetActivated``."""
         self._current = target
+        if self.currentIndex().data(TargetRole) == target:
+            return  # already there: a second row with the same target (Annex I → overview) keeps the cursor
         index = self._model.index_for(target)
         self._silent = True
         try:

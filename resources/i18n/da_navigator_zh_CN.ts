@@ -120,6 +120,10 @@
         <translation>部门</translation>
     </message>
     <message>
+        <source>Search results</source>
+        <translation>搜索结果</translation>
+    </message>
+    <message>
         <source>Review recommendation %1</source>
         <translation>审查建议 %1</translation>
     </message>
@@ -130,10 +134,6 @@
     <message>
         <source>Recommendations</source>
         <translation>建议</translation>
-    </message>
-    <message>
-        <source>immediate</source>
-        <translation>需立即落实</translation>
     </message>
     <message>
         <source>Overview</source>
@@ -150,6 +150,26 @@
     <message>
         <source>Annex II · Independent review</source>
         <translation>附件二 · 独立审查</translation>
+    </message>
+    <message>
+        <source>for immediate implementation</source>
+        <translation>需立即落实</translation>
+    </message>
+    <message>
+        <source>reported jointly with %1</source>
+        <translation>与 %1 合并报告</translation>
+    </message>
+    <message>
+        <source>bookmarked</source>
+        <translation>已加书签</translation>
+    </message>
+    <message>
+        <source>level %1</source>
+        <translation>第 %1 级</translation>
+    </message>
+    <message>
+        <source>in %1</source>
+        <translation>属于：%1</translation>
     </message>
     <message>
         <source>★ for immediate implementation</source>
@@ -259,6 +279,38 @@
     <message>
         <source>The report says %1 recommendations are for immediate implementation (recommendations 15, 21 and 44 “and the other 16”) and marks them with an asterisk in the entry headings; most headings did not survive in the text this edition was built from, so the other %2 stay unmarked rather than guessed.</source>
         <translation>报告称共有 %1 项建议需立即落实（建议 15、21、44“以及其余需要立即落实的 16 项建议”），并在各条标题中以星号标出；本版所依据的文本中多数标题未能保留，因此其余 %2 项不作标注，不作推测。</translation>
+    </message>
+    <message>
+        <source>Clear %1</source>
+        <translation>清除 %1</translation>
+    </message>
+    <message>
+        <source>Clear text</source>
+        <translation>清除文字</translation>
+    </message>
+    <message>
+        <source>More toolbar buttons</source>
+        <translation>更多工具栏按钮</translation>
+    </message>
+    <message>
+        <source>More menus</source>
+        <translation>更多菜单</translation>
+    </message>
+    <message>
+        <source>%1: choices</source>
+        <translation>%1：选项</translation>
+    </message>
+    <message>
+        <source>Choices</source>
+        <translation>选项</translation>
+    </message>
+    <message>
+        <source>Vertical scroll bar</source>
+        <translation>垂直滚动条</translation>
+    </message>
+    <message>
+        <source>Horizontal scroll bar</source>
+        <translation>水平滚动条</translation>
     </message>
 </context>
 <context>
