@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # The accessibility check: the app as a screen reader sees and drives it, through AT-SPI, with no display.
-#   bash tools/atspi_check.sh [CHECK.py ...]   (default: every tests/atspi/check_*.py; each gets a fresh app)
+#   bash tools/atspi_check.sh [CHECK.py ...]   (default: every tests/atspi/check_*.py; each gets a fresh app,
+#                                               in English for check_*_en.py, else in Chinese)
 # Starts, and stops by PID on exit: Xvfb on a free private display, a private D-Bus session bus, the AT-SPI
 # bus launcher, then the app on the xcb platform (the offscreen platform has no AT-SPI bridge). Each check
 # runs under Debian's /usr/bin/python3, which has python3-pyatspi (the app's venv does not).
@@ -27,8 +28,9 @@ until_ok() { local tenths=$1; shift; for ((k = 0; k < tenths; k++)); do "$@" >/d
 bus_has() { dbus-send --session --print-reply --dest=org.freedesktop.DBus /org/freedesktop/DBus \
   org.freedesktop.DBus.NameHasOwner "string:$1" | grep -q 'boolean true'; }
 
-start_stack() {  # $1: a fresh folder for this run
+start_stack() {  # $1: a fresh folder for this run, $2...: the app's arguments
   local dir=$1 n
+  shift
   for n in $(seq 90 140); do [[ -e /tmp/.X11-unix/X$n || -e /tmp/.X$n-lock ]] || break; done
   Xvfb ":$n" -screen 0 1400x900x24 -nolisten tcp >"$dir/xvfb.log" 2>&1 &
   pids+=($!)
@@ -45,7 +47,7 @@ start_stack() {  # $1: a fresh folder for this run
   pids+=($!)
   until_ok 100 bus_has org.a11y.Bus || { echo "the AT-SPI bus did not start" >&2; return 1; }
   (exec env QT_QPA_PLATFORM=xcb QT_LINUX_ACCESSIBILITY_ALWAYS_ON=1 DA_NAVIGATOR_USER_DIR="$dir/user" \
-    DA_NAVIGATOR_SETTINGS_DIR="$dir/settings" "$ROOT/.venv/bin/python" "$ROOT/main.py") >"$dir/app.log" 2>&1 &
+    DA_NAVIGATOR_SETTINGS_DIR="$dir/settings" "$ROOT/.venv/bin/python" "$ROOT/main.py" "$@") >"$dir/app.log" 2>&1 &
   pids+=($!)
 }
 
@@ -61,7 +63,9 @@ for check in "${checks[@]}"; do
   dir="$RUN/$(basename "$check" .py)"
   mkdir -p "$dir"
   echo "== $check"
-  if start_stack "$dir"; then
+  args=()
+  [[ $check == *_en.py ]] && args=(--lang en)  # check_*_en.py: the English UI
+  if start_stack "$dir" "${args[@]}"; then
     PYTHONPATH="$ROOT/tests/atspi" /usr/bin/python3 "$check"
     rc=$?
   else

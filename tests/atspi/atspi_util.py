@@ -108,3 +108,30 @@ def press(keysym: int, pause: float = 0.3) -> None:
 
 
 XK_HOME, XK_DOWN, XK_RETURN, XK_TAB = 0xFF50, 0xFF54, 0xFF0D, 0xFF09
+
+# Roles a screen-reader user operates; each should have a name.
+INTERACTIVE = {
+    pyatspi.ROLE_PUSH_BUTTON, pyatspi.ROLE_TOGGLE_BUTTON, pyatspi.ROLE_CHECK_BOX, pyatspi.ROLE_RADIO_BUTTON,
+    pyatspi.ROLE_MENU_ITEM, pyatspi.ROLE_CHECK_MENU_ITEM, pyatspi.ROLE_RADIO_MENU_ITEM, pyatspi.ROLE_MENU,
+    pyatspi.ROLE_COMBO_BOX, pyatspi.ROLE_ENTRY, pyatspi.ROLE_SPIN_BUTTON, pyatspi.ROLE_SLIDER,
+    pyatspi.ROLE_PAGE_TAB, pyatspi.ROLE_LINK, pyatspi.ROLE_TREE_ITEM, pyatspi.ROLE_TABLE_CELL,
+    pyatspi.ROLE_LIST_ITEM, pyatspi.ROLE_TREE, pyatspi.ROLE_TREE_TABLE, pyatspi.ROLE_LIST, pyatspi.ROLE_TABLE,
+    pyatspi.ROLE_SCROLL_BAR,
+}
+
+
+def unnamed_controls(root) -> list[str]:
+    """Showing controls without a name, as role paths (Qt reports a line edit as "text")."""
+    out = []
+
+    def walk(acc, path):
+        role = acc.getRole()
+        path = f"{path}/{acc.getRoleName()}"
+        interactive = role in INTERACTIVE or (role == pyatspi.ROLE_TEXT and has(acc, pyatspi.STATE_EDITABLE))
+        if interactive and has(acc, pyatspi.STATE_SHOWING) and not acc.name.strip():
+            out.append(path)
+        for child in children(acc):
+            walk(child, path)
+
+    walk(root, "")
+    return out
