@@ -244,6 +244,8 @@
     <message>
         <source>The note is too long (%1 characters; the limit is %2).</source>
         <translation>笔记过长（%1 字，上限 %2）。</translation>
+    </message>
+    <message>
         <source>, </source>
         <comment>between numbers</comment>
         <translation>、</translation>
