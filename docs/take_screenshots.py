@@ -22,7 +22,6 @@ def main() -> int:
     import qt_compat
 
     qt_compat.apply()
-    from PySide6.QtGui import QColor, QPalette
     from PySide6.QtWidgets import QApplication
 
     from models.repository import ContentRepository
@@ -74,23 +73,9 @@ def main() -> int:
     shot(w, "window-en")
     w.close()
 
-    dark = QPalette()
-    for role, color in (
-        (QPalette.ColorRole.Window, "#202124"),
-        (QPalette.ColorRole.WindowText, "#e8eaed"),
-        (QPalette.ColorRole.Base, "#2a2b2f"),
-        (QPalette.ColorRole.AlternateBase, "#303136"),
-        (QPalette.ColorRole.Text, "#e8eaed"),
-        (QPalette.ColorRole.Button, "#303136"),
-        (QPalette.ColorRole.ButtonText, "#e8eaed"),
-        (QPalette.ColorRole.Highlight, "#3d7bd9"),
-        (QPalette.ColorRole.HighlightedText, "#ffffff"),
-        (QPalette.ColorRole.PlaceholderText, "#9aa0a6"),
-        (QPalette.ColorRole.ToolTipBase, "#303136"),
-        (QPalette.ColorRole.ToolTipText, "#e8eaed"),
-    ):
-        dark.setColor(role, QColor(color))
-    QApplication.setPalette(dark)
+    from ui.palette import make_palette
+
+    QApplication.setPalette(make_palette(dark=True))
     from ui.app import stylesheet
 
     app.setStyleSheet(stylesheet(app))

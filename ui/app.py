@@ -61,6 +61,9 @@ def make_app(argv: list[str] | None = None) -> QApplication:
         pass
     else:
         register_bundled_font(app)
+    from ui.palette import make_palette, system_is_dark
+
+    app.setPalette(make_palette(system_is_dark()))  # every text colour at least WCAG AA (4.5:1)
     app.setStyleSheet(stylesheet(app))
     return app
 

@@ -5,8 +5,8 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable
 
-from PySide6.QtCore import QEvent, QObject, Qt, QUrl, Signal
-from PySide6.QtGui import QDesktopServices, QFont, QPalette
+from PySide6.QtCore import QEvent, QObject, QRect, Qt, QUrl, Signal
+from PySide6.QtGui import QDesktopServices, QFont, QPainter, QPalette, QPen, QTextCursor
 from PySide6.QtWidgets import QFrame, QStackedWidget, QTextBrowser, QToolTip, QVBoxLayout, QWidget
 
 from models import names
@@ -14,10 +14,39 @@ from models.history import History
 from models.markdown_html import strip_joiners
 from models.page_html import citation, render_cover, render_recommendation, render_review
 from models.target import Target
+from ui.palette import page_colours
 
 
 class _Browser(QTextBrowser):
-    """A QTextBrowser whose copied text leaves out the invisible line-break guards."""
+    """A QTextBrowser whose copied text leaves out the invisible line-break guards, and whose
+    keyboard-focused link has a clearly visible focus ring (Qt's own is a faint dotted box)."""
+
+    def paintEvent(self, event) -> None:
+        super().paintEvent(event)
+        cursor = self.textCursor()
+        if not (self.hasFocus() and cursor.hasSelection() and self._on_link(cursor)):
+            return
+        start, end = QTextCursor(cursor), QTextCursor(cursor)
+        start.setPosition(cursor.selectionStart())
+        end.setPosition(cursor.selectionEnd())
+        first, last = self.cursorRect(start), self.cursorRect(end)
+        if first.top() == last.top():
+            rects = [QRect(first.left(), first.top(), last.left() - first.left(), first.height())]
+        else:  # the link wraps: ring both parts
+            width = self.viewport().width()
+            rects = [QRect(first.left(), first.top(), width - first.left() - 2, first.height()),
+                     QRect(2, last.top(), last.left() - 2, last.height())]
+        painter = QPainter(self.viewport())
+        painter.setPen(QPen(self.palette().color(QPalette.ColorRole.Highlight), 2))
+        for rect in rects:
+            painter.drawRoundedRect(rect.adjusted(-3, -1, 3, 1), 2, 2)
+        painter.end()
+
+    @staticmethod
+    def _on_link(cursor: QTextCursor) -> bool:
+        probe = QTextCursor(cursor)
+        probe.setPosition(cursor.selectionStart() + 1)
+        return probe.charFormat().isAnchor()
 
     def createMimeDataFromSelection(self):
         data = super().createMimeDataFromSelection()
@@ -336,11 +365,8 @@ class DetailPane(QWidget):
 
     # --- appearance -----------------------------------------------------------------
     def apply_palette(self) -> None:
-        pal = self.palette()
-        dark = pal.color(QPalette.ColorRole.Window).lightness() < 128
-        link = "#8ab4f8" if dark else "#1a56b0"
-        muted = "#a0a0a0" if dark else "#5f6368"
-        accent = "#e6b800" if dark else "#b07800"
+        colours = page_colours(self.palette())  # WCAG AA on the page (tests/test_contrast.py)
+        link, muted, accent = colours["link"], colours["muted"], colours["accent"]
         self.browser.document().setDefaultStyleSheet(
             f"a {{ color: {link}; text-decoration: none; }}"
             f"h1 {{ font-size: x-large; margin-bottom: 2px; }}"

@@ -1,0 +1,87 @@
+"""The app's light and dark palettes and page colours, each pair at least WCAG AA (4.5:1).
+
+Chosen from the system's colour scheme (or, when the platform does not say, the lightness of its
+palette). tests/test_contrast.py computes every pair's contrast, and that of the stylesheets' colours."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QColor, QGuiApplication, QPalette
+
+R = QPalette.ColorRole
+
+#: role -> colour, for the active and inactive groups; DISABLED below for the disabled group.
+LIGHT: dict[QPalette.ColorRole, str] = {
+    R.Window: "#f2f3f5",
+    R.WindowText: "#1f1f1f",
+    R.Base: "#ffffff",
+    R.AlternateBase: "#f5f6f8",
+    R.Text: "#1f1f1f",
+    R.Button: "#e8eaed",
+    R.ButtonText: "#1f1f1f",
+    R.Highlight: "#1f5fbf",
+    R.HighlightedText: "#ffffff",
+    R.PlaceholderText: "#60646b",
+    R.Link: "#1a56b0",
+    R.LinkVisited: "#6a3fa0",
+    R.ToolTipBase: "#ffffe8",
+    R.ToolTipText: "#1f1f1f",
+}
+DARK: dict[QPalette.ColorRole, str] = {
+    R.Window: "#202124",
+    R.WindowText: "#e8eaed",
+    R.Base: "#2a2b2f",
+    R.AlternateBase: "#303136",
+    R.Text: "#e8eaed",
+    R.Button: "#303136",
+    R.ButtonText: "#e8eaed",
+    R.Highlight: "#2f6bc4",
+    R.HighlightedText: "#ffffff",
+    R.PlaceholderText: "#9aa0a6",
+    R.Link: "#8ab4f8",
+    R.LinkVisited: "#c58af9",
+    R.ToolTipBase: "#303136",
+    R.ToolTipText: "#e8eaed",
+}
+#: Disabled text, still legible (4.5:1 on the base and window colours).
+DISABLED = {"light": "#5c6067", "dark": "#9aa0a6"}
+
+#: Text/background pairs that are read; the contrast test checks each one.
+PAIRS: tuple[tuple[QPalette.ColorRole, QPalette.ColorRole], ...] = (
+    (R.Text, R.Base),
+    (R.Text, R.AlternateBase),
+    (R.WindowText, R.Window),
+    (R.ButtonText, R.Button),
+    (R.HighlightedText, R.Highlight),
+    (R.PlaceholderText, R.Base),
+    (R.Link, R.Base),
+    (R.LinkVisited, R.Base),
+    (R.ToolTipText, R.ToolTipBase),
+)
+
+#: The detail pane's own colours (links, muted meta lines, section headings and ★), on its Base.
+PAGE = {
+    "light": {"link": "#1a56b0", "muted": "#5f6368", "accent": "#8a5a00"},
+    "dark": {"link": "#8ab4f8", "muted": "#a0a0a0", "accent": "#e6b800"},
+}
+
+
+def system_is_dark() -> bool:
+    scheme = QGuiApplication.styleHints().colorScheme()
+    if scheme != Qt.ColorScheme.Unknown:
+        return scheme == Qt.ColorScheme.Dark
+    return QGuiApplication.palette().color(R.Window).lightness() < 128
+
+
+def make_palette(dark: bool) -> QPalette:
+    palette = QPalette()
+    for role, colour in (DARK if dark else LIGHT).items():
+        palette.setColor(role, QColor(colour))  # active, inactive and disabled
+    disabled = QColor(DISABLED["dark" if dark else "light"])
+    for role in (R.Text, R.WindowText, R.ButtonText):
+        palette.setColor(QPalette.ColorGroup.Disabled, role, disabled)
+    return palette
+
+
+def page_colours(palette: QPalette) -> dict[str, str]:
+    return PAGE["dark" if palette.color(R.Window).lightness() < 128 else "light"]
