@@ -16,7 +16,7 @@ from datetime import date
 from functools import cache
 from string import Template
 
-from models.entities import Document, Recommendation
+from models.entities import Document, Recommendation, ReviewRecommendation
 from models.markdown_html import Renderer
 from models.names import LANGUAGES
 from models.paths import resource
@@ -35,10 +35,17 @@ def _keep_symbols_whole(text: str) -> str:
 
 @dataclass(frozen=True)
 class TocEntry:
-    number: int
-    immediate: bool
+    label: str  # "建议 6 ★", "独立审查建议 3"
     title: str
     page: int
+
+
+def rec_label(number: int, immediate: bool) -> str:
+    return f"建议 {number}" + (" ★" if immediate else "")
+
+
+def review_label(number: int) -> str:
+    return f"独立审查建议 {number}"
 
 
 @cache
@@ -58,6 +65,10 @@ def printed_date(day: date | None = None) -> str:
 
 def citation(doc: Document, number: int) -> str:
     return f"来源：{doc.symbol}，附件一，建议 {number}"
+
+
+def review_citation(doc: Document, number: int) -> str:
+    return f"来源：{doc.symbol}，附件二，独立审查建议 {number}"
 
 
 def numbers_text(numbers: Iterable[int]) -> str:
@@ -148,14 +159,22 @@ def summary_html(doc: Document, rec: Recommendation, cluster_title: str = "", no
     )
 
 
-def cover_html(doc: Document, entries: Sequence[tuple[int, bool, str]], day: date | None = None) -> str:
-    """Briefing-pack cover: title, edition, print date and the list (number, immediate, short title)."""
+def cover_html(
+    doc: Document,
+    entries: Sequence[tuple[int, bool, str]],
+    day: date | None = None,
+    reviews: Sequence[tuple[int, str]] = (),
+) -> str:
+    """Briefing-pack cover: title, edition, print date and the list (number, immediate, short title),
+    then the Annex II review recommendations (number, short title)."""
+    labelled = [(rec_label(n, imm), t) for n, imm, t in entries] + [(review_label(n), t) for n, t in reviews]
     lines = "".join(
-        f"<tr><td class=\"toc-num\" width=\"84\">建议 {n}{' ★' if imm else ''}</td><td>{html.escape(t)}</td></tr>"
-        for n, imm, t in entries
+        f'<tr><td class="toc-num" width="84">{label}</td><td>{html.escape(t)}</td></tr>' for label, t in labelled
     )
-    if len(entries) > 16:  # a long list would push the cover onto a second page: numbers only
-        listing = f'<p class="cover-list">建议 {numbers_text(n for n, _, _ in entries)}</p>'
+    if len(labelled) > 16:  # a long list would push the cover onto a second page: numbers only
+        groups = [f"建议 {numbers_text(n for n, _, _ in entries)}"] if entries else []
+        groups += [f"独立审查建议 {numbers_text(n for n, _ in reviews)}"] if reviews else []
+        listing = f'<p class="cover-list">{"；".join(groups)}</p>'
     else:
         listing = f'<table cellpadding="2" cellspacing="0">{lines}</table>'
     return _template("cover.html").substitute(
@@ -165,14 +184,40 @@ def cover_html(doc: Document, entries: Sequence[tuple[int, bool, str]], day: dat
         title=html.escape(doc.title),
         date=html.escape(doc.date),
         printed=printed_date(day),
-        count=len(entries),
+        count=_count_text(len(entries), len(reviews)),
         list=listing,
+    )
+
+
+def _count_text(recs: int, reviews: int) -> str:
+    parts = [f"{recs} 项建议"] if recs else []
+    parts += [f"{reviews} 项独立审查建议"] if reviews else []
+    return "、".join(parts)
+
+
+def review_title(rev: ReviewRecommendation) -> str:
+    return review_label(rev.number)
+
+
+def review_html(doc: Document, rev: ReviewRecommendation, note: str = "") -> str:
+    """The body of one printed Annex II review recommendation: its text and the progress reported."""
+    meta = ["附件二 · 独立审查建议"]
+    if rev.addressees:
+        meta.append("提交对象：" + html.escape("、".join(rev.addressees)))
+    meta.append(f"报告期：{html.escape(doc.period)}")
+    progress = _markdown(rev.progress) if rev.progress.strip() else '<p class="muted">本期未报告进展。</p>'
+    return _template("review.html").substitute(
+        title=html.escape(review_title(rev)),
+        meta=" · ".join(meta),
+        text=f'<div class="rectext">{_markdown(rev.text)}</div>',
+        progress=progress,
+        note=_note_html(note),
     )
 
 
 def toc_html(entries: Sequence[TocEntry]) -> str:
     rows = "".join(
-        f'<tr><td class="toc-num" width="84">建议 {e.number}{" ★" if e.immediate else ""}</td>'
+        f'<tr><td class="toc-num" width="110">{e.label}</td>'
         f'<td>{html.escape(e.title)}</td><td class="toc-page" width="40">{e.page}</td></tr>'
         for e in entries
     )

@@ -125,3 +125,11 @@ class Settings:
 
     def set_last_target(self, value: str) -> None:
         self._s.setValue("view/last", value)
+
+    def last_folder(self) -> str:
+        """Where the last file dialog was used ("" before the first one)."""
+        value = self._s.value("files/last_folder", "")
+        return value if isinstance(value, str) else ""
+
+    def set_last_folder(self, value: str) -> None:
+        self._s.setValue("files/last_folder", value)

@@ -59,7 +59,9 @@ def test_detail_pane_colours_meet_aa(scheme):
     base = make_palette(scheme == "dark").color(QPalette.ColorRole.Base)
     low = {k: round(contrast(QColor(v), base), 2) for k, v in PAGE[scheme].items() if contrast(QColor(v), base) < AA}
     assert not low, low
-    fg, bg = (re.search(rf"(?<![-\w]){k}:(#[0-9a-f]{{6}})", HIGHLIGHT_STYLE).group(1) for k in ("color", "background-color"))
+    fg, bg = (
+        re.search(rf"(?<![-\w]){k}:(#[0-9a-f]{{6}})", HIGHLIGHT_STYLE).group(1) for k in ("color", "background-color")
+    )
     assert contrast(QColor(fg), QColor(bg)) >= AA  # search highlights
 
 

@@ -340,7 +340,7 @@ def test_print_actions_call_the_printing_module(repo, qtbot, monkeypatch):
 
     calls = []
     for name in ("print_summary", "export_summary_pdf", "export_briefing_pack"):
-        monkeypatch.setattr(printing, name, lambda *args, _n=name: calls.append((_n, args)))
+        monkeypatch.setattr(printing, name, lambda *args, _n=name, **_kw: calls.append((_n, args)))
     w = MainWindow(repo, Translations(), Settings())
     qtbot.addWidget(w)
     w.show()

@@ -14,7 +14,6 @@ from PySide6.QtGui import QFontMetrics
 from PySide6.QtWidgets import (
     QApplication,
     QComboBox,
-    QFileDialog,
     QFrame,
     QHBoxLayout,
     QLabel,
@@ -32,6 +31,7 @@ from PySide6.QtWidgets import (
 from models.bookmark_io import ImportRejected, export_csv, export_json, import_file, valid_numbers_from_repo
 from models.bookmark_signals import BookmarkNotifier
 from models.bookmarks import Bookmark, BookmarkStoreError
+from ui.file_dialogs import open_file, save_file
 
 SAVE_DELAY_MS = 600
 
@@ -241,7 +241,7 @@ class BookmarksPanel(QWidget):
         self.flush()
         if path is None:
             pattern = self.tr("JSON files (*.json)") if fmt == "json" else self.tr("CSV files (*.csv)")
-            path, _ = QFileDialog.getSaveFileName(self, self.tr("Export Bookmarks"), f"bookmarks.{fmt}", pattern)
+            path, _ = save_file(self, self.tr("Export Bookmarks"), f"bookmarks.{fmt}", pattern)
             if not path:
                 return None
         try:
@@ -256,9 +256,7 @@ class BookmarksPanel(QWidget):
         """Merge a JSON or CSV export; returns the message shown (the summary or why it was rejected)."""
         self.flush()
         if path is None:
-            path, _ = QFileDialog.getOpenFileName(
-                self, self.tr("Import Bookmarks"), "", self.tr("Bookmark exports (*.json *.csv)")
-            )
+            path = open_file(self, self.tr("Import Bookmarks"), self.tr("Bookmark exports (*.json *.csv)"))
             if not path:
                 return ""
         try:

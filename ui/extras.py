@@ -55,7 +55,8 @@ class Extras(QObject):
         w = self.window
         target = Target.parse(w.detail.target)
         numbers = [target.number] if target.is_rec else []
-        getattr(printing, name)(w, w.repo, numbers, w.bookmarks.store)
+        reviews = [target.number] if target.is_entry and not target.is_rec else []  # Annex II
+        getattr(printing, name)(w, w.repo, numbers, w.bookmarks.store, reviews=reviews)
 
     def flush(self) -> None:
         """Save note edits still pending in the panel."""
@@ -63,10 +64,10 @@ class Extras(QObject):
             self.panel.flush()
 
     def target_changed(self, target: str) -> None:
-        is_rec = Target.parse(target).is_rec
+        printable = Target.parse(target).is_entry  # a recommendation or an Annex II review recommendation
         a = self.window.actions_
         for action in (a.print_summary, a.export_pdf):
-            action.setEnabled(self._ready and is_rec)
+            action.setEnabled(self._ready and printable)
 
     def retranslate(self) -> None:
         if self.dock is not None:

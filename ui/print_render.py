@@ -9,6 +9,7 @@ source citation, the print date and "第 N / M 页". Chinese text stays real tex
 
 from __future__ import annotations
 
+import html
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -25,7 +26,12 @@ from PySide6.QtGui import (
     QPainter,
     QPdfWriter,
     QPen,
+    QTextBlockFormat,
+    QTextCharFormat,
+    QTextCursor,
     QTextDocument,
+    QTextDocumentWriter,
+    QTextFormat,
     QTextOption,
 )
 
@@ -120,6 +126,7 @@ class PrintJob:
         self.title = title  # e.g. "建议 6" or "简报材料（3 项建议）"
         self.printed = printed or print_html.printed_date()
         self.on_layout: Callable[[PrintJob], None] | None = None  # e.g. rebuild a table of contents
+        self.contents: list[Part] = self.parts  # the parts an editable copy holds (no page-numbered TOC)
         self._size = QSizeF()
 
     @property
@@ -249,28 +256,54 @@ def summary_part(repo: object, number: int, note: str = "", clusters: Mapping[st
                 citation=print_html.citation(doc, number))
 
 
+def review_part(repo: object, number: int, note: str = "") -> Part:
+    """An Annex II review recommendation: its text and the progress reported (KeyError if unknown)."""
+    doc = repo.document()  # type: ignore[attr-defined]
+    rev = repo.review(number)  # type: ignore[attr-defined]
+    return Part(print_html.review_html(doc, rev, note), header=print_html.review_title(rev), detail="附件二",
+                citation=print_html.review_citation(doc, number))
+
+
+def review_job(repo: object, number: int, note: str = "") -> PrintJob:
+    part = review_part(repo, number, note)
+    return PrintJob(repo.document(), [part], title=part.header)  # type: ignore[attr-defined]
+
+
 def summary_job(repo: object, number: int, note: str = "") -> PrintJob:
     """One recommendation's summary (KeyError if the number is unknown)."""
     part = summary_part(repo, number, note)
     return PrintJob(repo.document(), [part], title=part.header)  # type: ignore[attr-defined]
 
 
-def briefing_job(repo: object, numbers: Sequence[int], notes: Mapping[int, str] | None = None) -> PrintJob:
-    """Cover, table of contents (with page numbers) and one summary per recommendation."""
-    notes = notes or {}
+def briefing_job(
+    repo: object,
+    numbers: Sequence[int],
+    notes: Mapping[int, str] | None = None,
+    reviews: Sequence[int] = (),
+    review_notes: Mapping[int, str] | None = None,
+) -> PrintJob:
+    """Cover, table of contents (with page numbers), one summary per recommendation, then the chosen
+    Annex II review recommendations."""
+    notes, review_notes = notes or {}, review_notes or {}
     doc = repo.document()  # type: ignore[attr-defined]
     clusters = _cluster_titles(repo)
     recs = [repo.recommendation(n) for n in numbers]  # type: ignore[attr-defined]
+    revs = [repo.review(n) for n in reviews]  # type: ignore[attr-defined]
     entries = [(r.number, r.immediate, r.title) for r in recs]
-    cover = Part(print_html.cover_html(doc, entries))
-    toc = Part(print_html.toc_html([print_html.TocEntry(n, i, t, 999) for n, i, t in entries]), header="目录")
+    labels = [(print_html.rec_label(n, i), t) for n, i, t in entries]
+    labels += [(print_html.review_label(r.number), r.title) for r in revs]
+    cover = Part(print_html.cover_html(doc, entries, reviews=[(r.number, r.title) for r in revs]))
+    toc = Part(print_html.toc_html([print_html.TocEntry(label, t, 999) for label, t in labels]), header="目录")
     parts = [summary_part(repo, r.number, notes.get(r.number, ""), clusters) for r in recs]
-    job = PrintJob(doc, [cover, toc, *parts], title=f"简报材料（{len(recs)} 项建议）")
+    parts += [review_part(repo, r.number, review_notes.get(r.number, "")) for r in revs]
+    count = f"{len(recs)} 项建议" + (f"、{len(revs)} 项独立审查建议" if revs else "")
+    job = PrintJob(doc, [cover, toc, *parts], title=f"简报材料（{count}）")
+    job.contents = [cover, *parts]  # what an editable copy holds (its page numbers would be wrong)
 
     def fill_toc(job: PrintJob) -> None:
         job._number_pages()  # TOC laid out with placeholders: its length is already right
         toc.html = print_html.toc_html(
-            [print_html.TocEntry(n, i, t, p.first_page) for (n, i, t), p in zip(entries, parts, strict=True)]
+            [print_html.TocEntry(label, t, p.first_page) for (label, t), p in zip(labels, parts, strict=True)]
         )
         job.relayout(toc)
 
@@ -297,6 +330,45 @@ def write_pdf(job: PrintJob, path: Path | str, size: str = "a4", progress: Progr
         tmp.unlink(missing_ok=True)
         raise
     return job.page_count
+
+
+def editable_document(job: PrintJob) -> QTextDocument:
+    """The job as one editable QTextDocument: each part on a new page, its source citation under it."""
+    doc = QTextDocument()
+    doc.setDefaultStyleSheet(print_html.stylesheet())
+    font = QFont()  # fonts the recipient is likely to have (the bundled subset is the app's own)
+    font.setFamilies(["Microsoft YaHei", "SimSun", "Noto Sans CJK SC", "PingFang SC"])
+    font.setPointSizeF(10.5)
+    doc.setDefaultFont(font)
+    doc.setMetaInformation(QTextDocument.MetaInformation.DocumentTitle, f"{job.document.symbol} · {job.title}")
+    cursor = QTextCursor(doc)
+    for i, part in enumerate(job.contents):
+        if i:
+            block = QTextBlockFormat()
+            block.setPageBreakPolicy(QTextFormat.PageBreakFlag.PageBreak_AlwaysBefore)
+            cursor.insertBlock(block, QTextCharFormat())
+        source = f'<p class="legend">{html.escape(part.citation)}</p>' if part.citation else ""
+        cursor.insertHtml(part.html + source)
+    return doc
+
+
+def write_odt(job: PrintJob, path: Path | str) -> int:
+    """Write ``job`` as an OpenDocument text (.odt, with Qt's own writer) that a delegation can edit
+    (a failed write leaves no file); returns the number of parts written."""
+    path = Path(path)
+    if not path.parent.is_dir():
+        raise FileNotFoundError(f"文件夹不存在：{path.parent}")
+    tmp = path.with_name(path.name + ".part")
+    writer = QTextDocumentWriter(str(tmp), b"odf")
+    try:
+        if not writer.write(editable_document(job)):
+            raise OSError(f"无法写入 {path}（{writer.device().errorString() if writer.device() else ''}）")
+        del writer
+        tmp.replace(path)
+    except BaseException:
+        tmp.unlink(missing_ok=True)
+        raise
+    return len(job.contents)
 
 
 def ensure_gui_app() -> QGuiApplication:

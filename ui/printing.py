@@ -1,11 +1,12 @@
 """Print / preview / PDF export of summaries and briefing packs, for the window and the command line.
 
-The window calls (parent, repo, numbers, store) — ``store`` is the BookmarkStore or None:
+The window calls (parent, repo, numbers, store, reviews=…) — ``store`` is the BookmarkStore or None,
+``reviews`` Annex II review recommendation numbers (printed when ``numbers`` is empty):
 
 * ``print_summary``        Ctrl+P: print preview (QPrintPreviewDialog) of the first number's summary
-* ``export_summary_pdf``   save the first number's summary as a PDF
-* ``export_briefing_pack`` choose recommendations (bookmarked ones preselected), save one PDF with
-                           progress and cancel
+* ``export_summary_pdf``   save the first number's summary as a PDF (or an editable .odt)
+* ``export_briefing_pack`` choose recommendations and review recommendations (bookmarked ones
+                           preselected), save one PDF with progress and cancel, or an editable .odt
 * ``preview_summary(parent, repo, number, note)`` and ``print_summary_cli(spec, output)`` (main.py)
 
 All of them paint through ui.print_render.PrintJob, so the PDF is exactly what Print prints.
@@ -20,7 +21,7 @@ from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QLocale, Qt
 from PySide6.QtPrintSupport import QPrinter, QPrintPreviewDialog
-from PySide6.QtWidgets import QApplication, QFileDialog, QMessageBox, QProgressDialog, QWidget
+from PySide6.QtWidgets import QApplication, QMessageBox, QProgressDialog, QWidget
 
 from models import print_html
 from ui.print_render import (
@@ -29,11 +30,14 @@ from ui.print_render import (
     briefing_job,
     ensure_gui_app,
     page_layout,
+    review_job,
     summary_job,
+    write_odt,
     write_pdf,
 )
 
 KIND = "recommendation"
+REVIEW = "review"
 
 
 def tr(text: str) -> str:
@@ -48,23 +52,32 @@ def default_page_size() -> str:
     return "letter" if QLocale().measurementSystem() == QLocale.MeasurementSystem.ImperialUSSystem else "a4"
 
 
-def notes_for(store: object | None, numbers: Sequence[int]) -> dict[int, str]:
-    """The user's notes for ``numbers`` (empty without a store)."""
+def notes_for(store: object | None, numbers: Sequence[int], kind: str = KIND) -> dict[int, str]:
+    """The user's notes for ``numbers`` of ``kind`` (empty without a store)."""
     if store is None:
         return {}
     out = {}
     for n in numbers:
-        note = store.note(KIND, n)  # type: ignore[attr-defined]
+        note = store.note(kind, n)  # type: ignore[attr-defined]
         if note.strip():
             out[n] = note
     return out
 
 
-def default_file_name(repo: object, numbers: Sequence[int]) -> str:
+def default_file_name(repo: object, numbers: Sequence[int], reviews: Sequence[int] = ()) -> str:
     symbol = repo.document().symbol.replace("/", "-")  # type: ignore[attr-defined]
-    if len(numbers) == 1:
+    if len(numbers) == 1 and not reviews:
         return f"{symbol}-rec{numbers[0]}.pdf"
-    return f"{symbol}-briefing-{len(numbers)}.pdf"
+    if len(reviews) == 1 and not numbers:
+        return f"{symbol}-review{reviews[0]}.pdf"
+    return f"{symbol}-briefing-{len(numbers) + len(reviews)}.pdf"
+
+
+def _single_job(repo: object, store: object | None, numbers: Sequence[int], reviews: Sequence[int]) -> PrintJob:
+    """The first recommendation's summary, else the first review recommendation's page."""
+    if numbers:
+        return summary_job(repo, numbers[0], notes_for(store, numbers[:1]).get(numbers[0], ""))
+    return review_job(repo, reviews[0], notes_for(store, reviews[:1], REVIEW).get(reviews[0], ""))
 
 
 # --- window entry points --------------------------------------------------------------
@@ -73,11 +86,12 @@ def preview_summary(parent: QWidget | None, repo: object, number: int, note: str
     return _preview(parent, summary_job(repo, number, note))
 
 
-def print_summary(parent: QWidget | None, repo: object, numbers: Sequence[int], store: object | None = None) -> None:
-    if not numbers:
+def print_summary(parent: QWidget | None, repo: object, numbers: Sequence[int], store: object | None = None,
+                  reviews: Sequence[int] = ()) -> None:
+    if not numbers and not reviews:
         _no_selection(parent)
         return
-    preview_summary(parent, repo, numbers[0], notes_for(store, numbers[:1]).get(numbers[0], ""))
+    _preview(parent, _single_job(repo, store, numbers, reviews))
 
 
 def export_summary_pdf(
@@ -86,13 +100,15 @@ def export_summary_pdf(
     numbers: Sequence[int],
     store: object | None = None,
     path: str | Path | None = None,
+    reviews: Sequence[int] = (),
 ) -> Path | None:
-    """Ask for a file name (unless ``path``) and write the first number's summary; returns the file."""
-    if not numbers:
+    """Ask for a file name (unless ``path``) and write the first number's summary (or the first review
+    recommendation's page); returns the file."""
+    if not numbers and not reviews:
         _no_selection(parent)
         return None
-    job = summary_job(repo, numbers[0], notes_for(store, numbers[:1]).get(numbers[0], ""))
-    return _save(parent, repo, job, [numbers[0]], path)
+    name = default_file_name(repo, numbers[:1], [] if numbers else reviews[:1])
+    return _save(parent, _single_job(repo, store, numbers, reviews), name, path)
 
 
 def export_briefing_pack(
@@ -102,23 +118,29 @@ def export_briefing_pack(
     store: object | None = None,
     path: str | Path | None = None,
     chosen: Sequence[int] | None = None,
+    reviews: Sequence[int] = (),
+    chosen_reviews: Sequence[int] = (),
 ) -> Path | None:
-    """Let the user choose recommendations (bookmarked preselected, else ``numbers``), then export.
+    """Let the user choose recommendations and Annex II review recommendations (bookmarked preselected,
+    else ``numbers`` / ``reviews``), then export as PDF or .odt.
 
-    ``chosen`` skips the choice (tests, or a caller with its own selection).
+    ``chosen`` (with ``chosen_reviews``) skips the choice (tests, or a caller with its own selection).
     """
     if chosen is None:
         from ui.briefing_dialog import BriefingDialog
 
         marked = sorted(store.numbers(KIND)) if store is not None else []  # type: ignore[attr-defined]
-        dialog = BriefingDialog(repo, marked or list(numbers), marked, parent)
+        marked_reviews = sorted(store.numbers(REVIEW)) if store is not None else []  # type: ignore[attr-defined]
+        dialog = BriefingDialog(repo, marked or list(numbers), marked, parent,
+                                reviews_checked=marked_reviews or list(reviews), reviews_bookmarked=marked_reviews)
         if not dialog.exec():
             return None
-        chosen = dialog.selected()
-    if not chosen:
+        chosen, chosen_reviews = dialog.selected(), dialog.selected_reviews()
+    if not chosen and not chosen_reviews:
         return None
-    job = briefing_job(repo, list(chosen), notes_for(store, chosen))
-    return _save(parent, repo, job, list(chosen), path)
+    job = briefing_job(repo, list(chosen), notes_for(store, chosen), list(chosen_reviews),
+                       notes_for(store, chosen_reviews, REVIEW))
+    return _save(parent, job, default_file_name(repo, chosen, chosen_reviews), path)
 
 
 # --- helpers ----------------------------------------------------------------------------
@@ -142,16 +164,20 @@ def _preview(parent: QWidget | None, job: PrintJob) -> int:
     return dialog.exec()
 
 
-def _save(parent: QWidget | None, repo: object, job: PrintJob, numbers: list[int],
-          path: str | Path | None) -> Path | None:
+def _save(parent: QWidget | None, job: PrintJob, file_name: str, path: str | Path | None) -> Path | None:
+    """Write ``job`` to ``path`` or where the user says: a PDF, or an editable .odt."""
     if path is None:
-        chosen, _ = QFileDialog.getSaveFileName(
-            parent, tr("Export as PDF"), default_file_name(repo, numbers), tr("PDF files (*.pdf)")
-        )
+        from ui.file_dialogs import save_file
+
+        pdf, odt = tr("PDF files (*.pdf)"), tr("Editable document (*.odt)")
+        chosen, kind = save_file(parent, tr("Export"), file_name, f"{pdf};;{odt}")
         if not chosen:
             return None
-        path = chosen if chosen.lower().endswith(".pdf") else chosen + ".pdf"
+        suffix = ".odt" if kind == odt or chosen.lower().endswith(".odt") else ".pdf"
+        path = chosen if chosen.lower().endswith(suffix) else chosen + suffix
     path = Path(path)
+    if path.suffix.lower() == ".odt":
+        return _save_odt(parent, job, path)
     progress = QProgressDialog(tr("Writing %1…").replace("%1", path.name), tr("Cancel"), 0, 100, parent)
     progress.setWindowModality(Qt.WindowModality.WindowModal)
     progress.setMinimumDuration(300)
@@ -176,6 +202,20 @@ def _save(parent: QWidget | None, repo: object, job: PrintJob, numbers: list[int
     status = getattr(window, "statusBar", None)
     if callable(status):
         status().showMessage(tr("Saved %1 (%2 pages)").replace("%1", str(path)).replace("%2", str(pages)), 8000)
+    return path
+
+
+def _save_odt(parent: QWidget | None, job: PrintJob, path: Path) -> Path | None:
+    try:
+        write_odt(job, path)
+    except OSError as exc:
+        QMessageBox.warning(parent, tr("Export"), tr("Could not write %1:\n%2").replace(
+            "%1", str(path)).replace("%2", str(exc)))
+        return None
+    window = parent.window() if parent is not None else None
+    status = getattr(window, "statusBar", None)
+    if callable(status):
+        status().showMessage(tr("Saved %1").replace("%1", str(path)), 8000)
     return path
 
 

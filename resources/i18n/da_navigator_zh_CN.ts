@@ -196,6 +196,14 @@
         <translation>PDF 文件 (*.pdf)</translation>
     </message>
     <message>
+        <source>Editable document (*.odt)</source>
+        <translation>可编辑文档 (*.odt)</translation>
+    </message>
+    <message>
+        <source>Export</source>
+        <translation>导出</translation>
+    </message>
+    <message>
         <source>Writing %1…</source>
         <translation>正在写入 %1…</translation>
     </message>
@@ -212,6 +220,10 @@
     <message>
         <source>Saved %1 (%2 pages)</source>
         <translation>已保存 %1（%2 页）</translation>
+    </message>
+    <message>
+        <source>Saved %1</source>
+        <translation>已保存 %1</translation>
     </message>
     <message>
         <source>The bookmark file %1 was made by a newer version of the app (format %2; this version reads format %3). It was left untouched; update the app to open it.</source>
@@ -548,8 +560,16 @@
         <translation>导出简报包</translation>
     </message>
     <message>
+        <source>Recommendations in the briefing pack</source>
+        <translation>简报材料收录的建议</translation>
+    </message>
+    <message>
         <source>Recommendation %1</source>
         <translation>建议 %1</translation>
+    </message>
+    <message>
+        <source>Annex II · Review recommendation %1</source>
+        <translation>附件二 · 独立审查建议 %1</translation>
     </message>
     <message>
         <source>All</source>
