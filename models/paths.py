@@ -141,12 +141,15 @@ def user_data_dir() -> Path:
 
 def _per_user_folder() -> tuple[Path, str]:
     """The platform's per-user data folder for this app, and why it cannot be used ("" if it can)."""
-    from PySide6.QtCore import QStandardPaths
+    from PySide6.QtCore import QDir, QStandardPaths
 
     with _app_names():
         location = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.AppDataLocation)
     folder = Path(location) if location else Path("~", ORGANIZATION, APPLICATION)
     if sys.platform != "win32" and not os.environ.get("HOME") and not os.environ.get("XDG_DATA_HOME"):
+        home = QDir.homePath()  # "/" without HOME: shown as $HOME/… rather than //.local/…
+        if location.startswith(home):
+            folder = Path("$HOME", location[len(home):].lstrip("/"))
         return folder, QT_TRANSLATE_NOOP("UserData", "the HOME environment variable is not set")
     if not location or not folder.is_absolute():
         return folder, QT_TRANSLATE_NOOP("UserData", "the system names no per-user data folder")

@@ -42,7 +42,7 @@ def per_user(base: Path) -> Path:
 
 
 @pytest.fixture
-def english():
+def english(qapp):
     ensure_qm()
     translations = Translations()
     translations.switch("en")
@@ -50,7 +50,7 @@ def english():
 
 
 @pytest.fixture
-def chinese():
+def chinese(qapp):
     ensure_qm()
     translations = Translations()
     translations.switch("zh")
@@ -157,7 +157,7 @@ def test_home_unset_turns_bookmarks_off_with_a_clear_message(real_locations: Pat
     assert data.folder is None
     message = data.message()
     assert "Bookmarks and notes are off" in message and "HOME environment variable is not set" in message
-    assert ".local" in message  # where it tried
+    assert "$HOME/.local/share/DA Navigator/DA Navigator" in message  # where it tried, not //.local
     with pytest.raises(paths.UserDataUnavailable, match="Bookmarks and notes are off"):
         BookmarkStore()
     assert Path("/.local").exists() == existed  # nothing created at the file-system root
@@ -318,3 +318,14 @@ def test_store_in_a_read_only_folder_opens_for_reading(tmp_path: Path) -> None:
     finally:
         folder.chmod(0o755)
         shutil.rmtree(base)
+
+
+def test_print_summary_without_home_says_notes_are_off(tmp_path: Path, content_db: Path) -> None:
+    env = {k: v for k, v in os.environ.items()
+           if not k.startswith("DA_NAVIGATOR_") and k not in ("HOME", "XDG_DATA_HOME", "XDG_CONFIG_HOME")}
+    env.update(DA_NAVIGATOR_DB=str(content_db), QT_QPA_PLATFORM="offscreen")
+    result = subprocess.run([sys.executable, str(ROOT / "main.py"), "--print-summary", "6", "--output", "r6.pdf"],
+                            cwd=tmp_path, env=env, capture_output=True, text=True, timeout=120)
+    assert result.returncode == 0, result.stderr
+    assert "notes not included" in result.stderr and "HOME environment variable is not set" in result.stderr
+    assert (tmp_path / "r6.pdf").read_bytes().startswith(b"%PDF")

@@ -253,9 +253,12 @@ def _user_store(repo: object) -> object | None:
     from models.bookmarks import BookmarkStore, BookmarkStoreError
     from models.paths import BOOKMARK_FILE, user_data
 
-    folder = user_data(create=False).folder  # the window's folder; nothing is created just to print
-    path = folder / BOOKMARK_FILE if folder is not None else None
-    if path is None or not path.exists():
+    data = user_data(create=False)  # the window's folder; nothing is created just to print
+    if data.folder is None:
+        print(f"warning: notes not included: {data.message()}", file=sys.stderr)
+        return None
+    path = data.folder / BOOKMARK_FILE
+    if not path.exists():
         return None
     doc = repo.document()  # type: ignore[attr-defined]
     try:
