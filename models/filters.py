@@ -13,19 +13,9 @@ from dataclasses import dataclass, field, replace
 from models.entities import Facets, SearchHit
 from models.facets import BY_KEY as FACET_BY_KEY
 from models.facets import FACETS
-
-MAX_QUERY = 256  # longer input is cut: nobody types more, and it keeps every keystroke cheap
-
-
-def clean_query(text: str) -> str:
-    """Drop control characters (NUL…) and cap the length; keep everything else verbatim."""
-    text = "".join(ch if ch.isprintable() or ch == " " else " " for ch in text[: MAX_QUERY * 4])
-    return " ".join(text.split())[:MAX_QUERY]
-
-
-def query_terms(text: str) -> list[str]:
-    """Whitespace-separated terms (all must match), for highlighting."""
-    return [t for t in clean_query(text).split(" ") if t]
+from models.repository import ContentError
+from models.search import Query, parse_query
+from models.vocabulary import RECOMMENDATIONS
 
 
 @dataclass(frozen=True)
@@ -70,9 +60,9 @@ class FilterState:
         return out
 
 
-def recommendation_number(query: str, total: int = 45) -> int | None:
+def recommendation_number(query: str, total: int = RECOMMENDATIONS) -> int | None:
     """The number when the query names a recommendation ("45", "建议 45", "rec 45"), else None."""
-    m = re.fullmatch(r"(?:建议|rec(?:ommendation)?\.?)?\s*(\d{1,3})", clean_query(query), re.IGNORECASE)
+    m = re.fullmatch(r"(?:建议|rec(?:ommendation)?\.?)?\s*(\d{1,3})", parse_query(query).text, re.IGNORECASE)
     n = int(m.group(1)) if m else 0
     return n if 1 <= n <= total else None
 
@@ -86,12 +76,17 @@ class FilterResult:
     reviews: set[int] | None  # review recommendations to show (None: all)
     cover_hit: bool = False
     error: str = ""
-    terms: list[str] = field(default_factory=list)
+    query: Query = field(default_factory=Query)
+
+    @property
+    def terms(self) -> list[str]:
+        """The query's terms: what the detail pane highlights."""
+        return list(self.query.terms)
 
 
 def evaluate(repo, state: FilterState, bookmarked: Callable[[], set[int]] = set) -> FilterResult:
-    """Run the state against the repository; never raises on user input."""
-    query = clean_query(state.query)
+    """Run the state against the repository; a content-database error is reported, not raised."""
+    query = parse_query(state.query)
     marks = bookmarked()
     error = ""
     try:
@@ -110,8 +105,8 @@ def evaluate(repo, state: FilterState, bookmarked: Callable[[], set[int]] = set)
             numbers=sorted(matching) if matching is not None else None,
             **{key: sorted(values, key=str) for key, values in state.chosen.items()},
         )
-    except Exception as exc:  # the repository rejects odd input: show nothing, say why
-        numbers, hits, error = [], [], str(exc) or exc.__class__.__name__
+    except ContentError as exc:  # the database failed to answer: show nothing, say why
+        numbers, hits, error = [], [], str(exc)
     facets = repo.facets(numbers)
     wanted = set(numbers)
     reviews: set[int] | None = None
@@ -134,5 +129,5 @@ def evaluate(repo, state: FilterState, bookmarked: Callable[[], set[int]] = set)
         reviews=reviews,
         cover_hit=any(h.kind == "cover" for h in hits),
         error=error,
-        terms=query_terms(query),
+        query=query,
     )

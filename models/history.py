@@ -1,4 +1,5 @@
-"""Back/forward navigation history over location strings (``rec:6``, ``review:3``, ``cover``, ``overview``)."""
+"""Back/forward navigation history over location strings (``rec:6``, ``review:3``, ``cover``,
+``overview``), each with the scroll position the reader left it at."""
 
 from __future__ import annotations
 
@@ -7,19 +8,29 @@ class History:
     """A browser-style history: visiting truncates the forward stack."""
 
     def __init__(self, limit: int = 200) -> None:
-        self._items: list[str] = []
+        self._items: list[list] = []  # [target, scroll position]
         self._index = -1
         self._limit = limit
 
     @property
     def current(self) -> str | None:
-        return self._items[self._index] if self._index >= 0 else None
+        return self._items[self._index][0] if self._index >= 0 else None
+
+    @property
+    def scroll(self) -> int:
+        """Where the current entry was left (0 until ``remember`` is called)."""
+        return self._items[self._index][1] if self._index >= 0 else 0
+
+    def remember(self, scroll: int) -> None:
+        """Note the scroll position of the current entry, before leaving it."""
+        if self._index >= 0:
+            self._items[self._index][1] = scroll
 
     def visit(self, target: str) -> None:
         if target == self.current:
             return
         del self._items[self._index + 1 :]
-        self._items.append(target)
+        self._items.append([target, 0])
         if len(self._items) > self._limit:
             del self._items[0]
         self._index = len(self._items) - 1

@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Iterable
 
+from models.search import Query
 from models.vocabulary import DOC_SYMBOL_PATTERN, RECOMMENDATIONS
 
 _TOKEN = re.compile(
@@ -63,8 +64,7 @@ class Renderer:
         max_rec: int = RECOMMENDATIONS,
         join_url_scheme: bool = True,
     ) -> None:
-        clean = sorted({t for t in terms if t and t.strip()}, key=len, reverse=True)
-        self._hl = re.compile("|".join(re.escape(t) for t in clean), re.IGNORECASE) if clean else None
+        self._hl = Query(tuple(t for t in terms if t and t.strip())).highlighter()
         self._footnotes = footnotes or {}
         self._documents = set(documents) if documents is not None else None
         self._max_rec = max_rec

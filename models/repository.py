@@ -26,7 +26,7 @@ from models.entities import (
 )
 from models.facets import BY_KEY as FACET_BY_KEY
 from models.facets import FACETS
-from models.search import Query, parse_query, snippet
+from models.search import Query, parse_query, rank, snippet
 from models.vocabulary import CONTENT_SCHEMA_VERSION
 
 
@@ -69,6 +69,7 @@ class ContentRepository:
         self._doc_id = row[0]
         self._document = Document(*row[1:])
         self._summaries: list[RecommendationSummary] | None = None
+        self._own: dict[tuple[str, int], str] | None = None
         names.register(self.english_names())
 
     def close(self) -> None:
@@ -277,9 +278,9 @@ class ContentRepository:
         )
 
     # --- search and filters -------------------------------------------------------------------
-    def _matching_sections(self, query: Query) -> list[tuple[str, int, str, str, str]]:
-        """Sections (kind, number, section, body, folded body) in which at least one term occurs."""
-        found: dict[int, tuple[str, int, str, str, str]] = {}
+    def _matching_sections(self, query: Query) -> list[tuple[str, int, str, str]]:
+        """Sections (kind, number, section, body) in which at least one term occurs."""
+        found: dict[int, tuple[str, int, str, str]] = {}
         for term, folded in zip(query.terms, query.folded, strict=True):
             if len(term) >= 3:
                 rows = self._rows(
@@ -296,42 +297,35 @@ class ContentRepository:
                     self._doc_id,
                     folded,
                 )
-            for rowid, kind, number, section, body in rows:
-                if rowid not in found:
-                    found[rowid] = (kind, number, section, body, body.casefold())
+            for rowid, *row in rows:
+                found.setdefault(rowid, tuple(row))
         return list(found.values())
 
-    def search(self, query: str, limit: int = 200) -> list[SearchHit]:
-        """Hits ranked by relevance; an entry matches only if it contains every term."""
-        parsed = parse_query(query)
-        scored = self._scored(parsed) if parsed.terms else []
+    def _own_texts(self) -> dict[tuple[str, int], str]:
+        """Each entry's own wording, case-folded (read once: ranking puts own-text matches first)."""
+        if self._own is None:
+            rows = self._rows("SELECT kind, number, body FROM sections WHERE doc_id = ? AND section = 'text'",
+                              self._doc_id)
+            self._own = {(kind, number): body.casefold() for kind, number, body in rows}
+        return self._own
+
+    def search(self, query: str | Query, limit: int = 200) -> list[SearchHit]:
+        """Hits ranked by search.rank; an entry matches only if it contains every term."""
+        parsed = query if isinstance(query, Query) else parse_query(query)
+        if not parsed:
+            return []
+        ranked = rank(parsed, self._matching_sections(parsed), self._own_texts())
         mark = parsed.highlighter()
         return [
-            SearchHit(kind, number, section, snippet(body, folded, parsed.folded, mark), score)
-            for score, kind, number, section, body, folded in scored[:limit]
+            SearchHit(r.kind, r.number, r.section, snippet(r.body, r.folded, parsed, mark), r.score)
+            for r in ranked[:limit]
         ]
 
-    def _scored(self, parsed: Query) -> list[tuple[float, str, int, str, str, str]]:
-        """(score, kind, number, section, body, folded body) of every hit, best first."""
-        sections = self._matching_sections(parsed)
-        present = [parsed.terms_in(folded) for *_rest, folded in sections]
-        entry_terms: dict[tuple[str, int], set[str]] = {}
-        for (kind, number, *_rest), terms in zip(sections, present, strict=True):
-            entry_terms.setdefault((kind, number), set()).update(terms)
-        everything = set(parsed.folded)
-        scored = []
-        for (kind, number, section, body, folded), terms in zip(sections, present, strict=True):
-            if terms and entry_terms[(kind, number)] == everything:
-                weight = 3.0 if section == "text" else 2.0 if section == "highlights" else 1.0
-                scored.append((parsed.score(folded, terms) * weight, kind, number, section, body, folded))
-        scored.sort(key=lambda s: (-s[0], s[1] != "recommendation", s[2]))
-        return scored
-
-    def matching_numbers(self, query: str) -> set[int]:
+    def matching_numbers(self, query: str | Query) -> set[int]:
         """Recommendations (Annex I) containing every term of ``query``."""
-        parsed = parse_query(query)
-        hits = self._scored(parsed) if parsed.terms else []
-        return {number for _score, kind, number, *_rest in hits if kind == "recommendation"}
+        parsed = query if isinstance(query, Query) else parse_query(query)
+        ranked = rank(parsed, self._matching_sections(parsed)) if parsed else []
+        return {r.number for r in ranked if r.kind == "recommendation"}
 
     def filter_numbers(
         self, query: str = "", numbers: Iterable[int] | None = None, **chosen: Iterable | bool | None

@@ -1,30 +1,45 @@
-"""Query parsing, scoring and snippets for full-text search (no SQL here; see repository).
+"""The one query parser, highlighter, ranking and snippet maker of full-text search (no SQL here;
+the repository finds the matching sections, ``rank`` orders them).
 
 Any input is safe: control characters (NUL included) are dropped, the query is capped in
 length and number of terms, and each term is passed to FTS5 as one quoted phrase, so FTS
-syntax (``"``, ``AND``, ``(``, ``*``, ``:``, ``-``) is searched for literally.
+syntax (``"``, ``AND``, ``(``, ``*``, ``:``, ``-``) is searched for literally. Search, the
+detail pane's highlights and the result snippets all use the same ``Query``.
 """
 
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 
-MAX_QUERY_CHARS = 200
+MAX_QUERY_CHARS = 200  # longer input is cut: nobody types more, and it keeps every keystroke cheap
 MAX_TERMS = 8
+SNIPPET_CHARS = 40  # long enough to judge a hit by
 HIT_START, HIT_END = "\x02", "\x03"
+#: Section weights: the recommendation's own wording counts most, then the highlights.
+WEIGHTS = {"text": 3.0, "highlights": 2.0}
 _CONTROL = re.compile(r"[\x00-\x1f\x7f]")
 _SPLIT = re.compile(r"[\s\u3000]+")
+_CJK_RUN = re.compile(r"[\u3400-\u9fff]{3,}")
 
 
 @dataclass(frozen=True)
 class Query:
-    terms: tuple[str, ...]
+    terms: tuple[str, ...] = ()
     folded: tuple[str, ...] = ()  # the terms case-folded, as matched against case-folded text
 
     def __post_init__(self) -> None:
         if not self.folded:
             object.__setattr__(self, "folded", tuple(t.casefold() for t in self.terms))
+
+    def __bool__(self) -> bool:
+        return bool(self.terms)
+
+    @property
+    def text(self) -> str:
+        """The query as searched: its terms, one space apart."""
+        return " ".join(self.terms)
 
     @staticmethod
     def fts_phrase(term: str) -> str:
@@ -38,34 +53,91 @@ class Query:
         """10 per distinct term present, plus one per occurrence."""
         return len(present) * 10.0 + sum(folded_body.count(t) for t in present)
 
-    def highlighter(self) -> re.Pattern[str]:
-        """One pattern matching every term (longest first, any case), for snippets."""
+    def words_in(self, folded_body: str) -> bool:
+        """Every term occurs in the text, a Chinese term of 3+ characters as its two-character
+        words in any order (技术转让 matches 转让和推广技术): word order varies, the meaning not."""
+        return all(all(w in folded_body for w in _words(t)) for t in self.folded)
+
+    def highlighter(self) -> re.Pattern[str] | None:
+        """One pattern matching every term (longest first, any case); None without terms."""
+        if not self.terms:
+            return None
         return re.compile(
             "|".join(re.escape(t) for t in sorted(self.terms, key=len, reverse=True)), re.IGNORECASE
         )
 
 
+def _words(term: str) -> list[str]:
+    """A Chinese run of 3+ characters as two-character words (the last may be one); else the term."""
+    if not _CJK_RUN.fullmatch(term):
+        return [term]
+    return [term[i : i + 2] for i in range(0, len(term), 2)]
+
+
 def parse_query(text: str) -> Query:
     """Whitespace-separated terms (all must match); duplicates and empties removed."""
-    cleaned = _CONTROL.sub(" ", text or "")[:MAX_QUERY_CHARS]
+    cleaned = _CONTROL.sub(" ", (text or "")[: MAX_QUERY_CHARS * 4])
+    cleaned = " ".join(_SPLIT.split(cleaned))[:MAX_QUERY_CHARS]
     terms: list[str] = []
-    for term in _SPLIT.split(cleaned):
-        term = term.strip()
+    for term in cleaned.split(" "):
         if term and term.casefold() not in (t.casefold() for t in terms):
             terms.append(term)
     return Query(tuple(terms[:MAX_TERMS]))
 
 
-def snippet(
-    body: str, folded: str, terms: tuple[str, ...], mark: re.Pattern[str] | None = None, width: int = 36
-) -> str:
-    """A window of ``body`` around the first match, every match wrapped in HIT_START/HIT_END.
-    ``folded`` is ``body.casefold()``, which the caller already has."""
-    positions = [folded.find(t.casefold()) for t in terms]
+@dataclass(frozen=True)
+class Ranked:
+    score: float  # of this section
+    kind: str
+    number: int
+    section: str
+    body: str
+    folded: str
+
+
+def rank(
+    query: Query,
+    sections: Iterable[tuple[str, int, str, str]],
+    own_texts: Mapping[tuple[str, int], str] = {},  # noqa: B006 (read only)
+) -> list[Ranked]:
+    """Order the sections that match ``query``, best entry first (its sections together).
+
+    ``sections`` are (kind, number, section, body) holding at least one term; an entry counts
+    only if its sections hold every term. Entries whose own text (``own_texts``, case-folded)
+    has every term's words come first; then entries by how often they use the terms (weighted
+    by section: WEIGHTS); recommendations before review recommendations; then by number."""
+    everything = set(query.folded)
+    rows: list[Ranked] = []
+    entry_terms: dict[tuple[str, int], set[str]] = {}
+    for kind, number, section, body in sections:
+        folded = body.casefold()
+        present = query.terms_in(folded)
+        if present:
+            entry_terms.setdefault((kind, number), set()).update(present)
+            score = query.score(folded, present) * WEIGHTS.get(section, 1.0)
+            rows.append(Ranked(score, kind, number, section, body, folded))
+    rows = [r for r in rows if entry_terms[(r.kind, r.number)] == everything]
+    totals: dict[tuple[str, int], float] = {}  # weighted occurrences: how much the entry is about it
+    for r in rows:
+        uses = sum(r.folded.count(t) for t in query.folded) * WEIGHTS.get(r.section, 1.0)
+        totals[(r.kind, r.number)] = totals.get((r.kind, r.number), 0.0) + uses
+    own = {key: query.words_in(own_texts.get(key, "")) for key in totals}
+
+    def order(r: Ranked) -> tuple:
+        key = (r.kind, r.number)
+        return (not own[key], -totals[key], r.kind != "recommendation", r.number, -r.score)
+
+    return sorted(rows, key=order)
+
+
+def snippet(body: str, folded: str, query: Query, mark: re.Pattern[str] | None = None) -> str:
+    """About SNIPPET_CHARS of ``body`` around the first match, every match wrapped in
+    HIT_START/HIT_END. ``folded`` is ``body.casefold()``, which the caller already has."""
+    positions = [folded.find(t) for t in query.folded]
     first = min((p for p in positions if p >= 0), default=0)
-    start = max(0, first - width // 2)
-    end = min(len(body), first + width * 2)
+    start = max(0, min(first - SNIPPET_CHARS // 4, len(body) - SNIPPET_CHARS))  # a full window near the end
+    end = min(len(body), start + SNIPPET_CHARS)
     window = body[start:end].replace("\n", " ")
-    mark = mark or Query(terms).highlighter()
-    marked = mark.sub(lambda m: f"{HIT_START}{m.group(0)}{HIT_END}", window)
+    mark = mark or query.highlighter()
+    marked = mark.sub(lambda m: f"{HIT_START}{m.group(0)}{HIT_END}", window) if mark else window
     return ("…" if start else "") + marked + ("…" if end < len(body) else "")

@@ -10,7 +10,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from data import build
-from models.search import parse_query, snippet
+from models.search import SNIPPET_CHARS, parse_query, rank, snippet
 
 QUERIES = [
     "专",
@@ -127,4 +127,40 @@ def test_query_parsing_limits():
 
 def test_snippet_marks_every_term():
     text = "产权组织向十一个发展中国家提供了立法和政策建议，涉及专利和版权。"
-    assert snippet(text, text.casefold(), ("专利", "版权")).count("\x02") == 2
+    assert snippet(text, text.casefold(), parse_query("专利 版权")).count("\x02") == 2
+
+
+def _entries(hits) -> list[int]:
+    out: list[int] = []
+    for h in hits:
+        if h.kind == "recommendation" and h.number not in out:
+            out.append(h.number)
+    return out
+
+
+def test_recommendation_whose_own_text_is_about_the_query_ranks_first(repo):
+    """技术转让: 25's own text asks for policies to 转让和推广技术, and the entry uses 技术转让 most
+    (17 times); 19 uses it 12 times, but its own text is about something else."""
+    order = _entries(repo.search("技术转让"))
+    assert order[0] == 25
+    own_text = [n for n in order if parse_query("技术转让").words_in(repo.recommendation(n).text.casefold())]
+    assert order[: len(own_text)] == own_text  # every own-text entry before every other
+    assert order.index(29) < order.index(19)
+
+
+def test_rank_is_a_pure_function_of_query_sections_and_own_texts():
+    q = parse_query("专利")
+    sections = [("recommendation", 1, "activities", "专利 专利 专利"), ("recommendation", 2, "highlights", "专利"),
+                ("recommendation", 3, "activities", "版权")]
+    assert [r.number for r in rank(q, sections)] == [1, 2]  # 3 lacks the term; 1 uses it most
+    own = {("recommendation", 2): "关于专利的建议"}
+    assert [r.number for r in rank(q, sections, own)] == [2, 1]  # own text first
+
+
+def test_snippets_are_long_enough_to_judge(repo):
+    for hit in repo.search("知识产权")[:50]:
+        text = hit.snippet.replace("\x02", "").replace("\x03", "").strip("…")
+        body = next(b for k, n, s, b in repo._matching_sections(parse_query("知识产权"))
+                    if (k, n, s) == (hit.kind, hit.number, hit.section))
+        assert len(text) >= min(len(body), SNIPPET_CHARS) - 1
+        assert len(text) <= SNIPPET_CHARS

@@ -8,7 +8,8 @@ import pytest
 from PySide6.QtCore import Qt
 from ui_helpers import scan, type_text
 
-from models.filters import MAX_QUERY, FilterState, clean_query, evaluate
+from models.filters import FilterState, evaluate
+from models.search import MAX_QUERY_CHARS, parse_query
 from models.search_model import TargetRole
 from ui.main_window import MainWindow
 
@@ -139,24 +140,24 @@ def test_hostile_input_never_raises_or_freezes(window, qtbot, text):
     window.sidebar.search.setText(text)
     window.sidebar.apply_now()
     assert time.monotonic() - start < 5  # "never freezes": generous, not a benchmark
-    assert window.sidebar.result is not None
-    assert len(window.sidebar.state.query) <= MAX_QUERY
+    assert window.sidebar.result is not None and window.sidebar.result.error == ""
+    assert len(window.sidebar.result.query.text) <= MAX_QUERY_CHARS
     window.sidebar.clear_all()
     assert len(_shown(window)) == 45
 
 
-def test_clean_query():
-    assert clean_query("a\x00b") == "a b"
-    assert clean_query("  专利   版权 ") == "专利 版权"
-    assert len(clean_query("x" * 10_000)) == MAX_QUERY
+def test_one_query_parser_for_search_and_highlights():
+    assert parse_query("a\x00b").terms == ("a", "b")
+    assert parse_query("  专利\u3000  版权 ").text == "专利 版权"
+    assert len(parse_query("x" * 10_000).text) == MAX_QUERY_CHARS
+    many = " ".join(f"t{i}" for i in range(20))
+    # the detail pane highlights exactly the terms search matched (8, not 10)
+    assert FilterState(query=many) and len(parse_query(many).terms) == 8
 
 
-def test_evaluate_with_fake_repo():
-    from fake_repo import FakeRepository
-
-    repo = FakeRepository()
+def test_evaluate_against_the_real_database(repo):
     result = evaluate(repo, FilterState(query="专利", chosen={"clusters": frozenset({"A"})}))
-    assert all(repo.recommendation(n).cluster == "A" for n in result.numbers)
+    assert result.numbers and all(repo.recommendation(n).cluster == "A" for n in result.numbers)
     assert result.reviews == set()  # facets hide Annex II
     result = evaluate(repo, FilterState(bookmarked_only=True), lambda: {3, 4})
     assert result.numbers == [3, 4] and result.bookmarked == 2
@@ -180,3 +181,39 @@ def test_keyboard_from_search_box_to_results(window, qtbot):
     qtbot.keyClick(results, Qt.Key.Key_Down)
     qtbot.keyClick(results, Qt.Key.Key_Return)
     assert window.detail.target == results.currentIndex().data(TargetRole)
+
+
+def test_highlights_follow_the_current_query(window, qtbot):
+    """A new search, and clearing it, re-highlight the open page at once (issue 11, item 3)."""
+    window.sidebar.set_query("TISC")
+    window.sidebar.apply_now()
+    window.detail.show_target("rec:8", window.sidebar.result.terms)
+    assert window.detail.hit_count > 0
+    window.sidebar.set_query("专利")
+    window.sidebar.apply_now()
+    assert window.detail.target == "rec:8"
+    assert window.detail._terms == ["专利"]
+    page = window.detail.browser.toPlainText()
+    assert window.detail.hit_count == page.count("专利")
+    window.sidebar.clear_all()
+    assert window.detail._terms == [] and window.detail.hit_count == 0
+
+
+def test_back_restores_scroll_and_current_highlights(window, qtbot):
+    window.resize(900, 500)
+    window.sidebar.set_query("专利")
+    window.sidebar.apply_now()
+    d = window.detail
+    d.show_target("rec:8", window.sidebar.result.terms)
+    bar = d.browser.verticalScrollBar()
+    qtbot.waitUntil(lambda: bar.maximum() > 200, timeout=3000)
+    bar.setValue(bar.maximum() // 2)
+    left_at = bar.value()
+    d.show_target("rec:31", window.sidebar.result.terms)
+    assert bar.value() == 0
+    d.back()
+    assert d.target == "rec:8"
+    assert bar.value() == left_at
+    assert d.hit_count == d.browser.toPlainText().count("专利") > 0
+    d.forward()
+    assert d.target == "rec:31" and bar.value() == 0

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import pytest
-from fake_repo import FakeRepository
 from PySide6.QtCore import QModelIndex, Qt
 
 from models.search_model import IsGroupRole, SearchResultModel, SectionRole, TargetRole
@@ -30,13 +28,8 @@ def by_kind(model, kind):
     return [i for i in walk(model) if i.data(KindRole) == kind]
 
 
-@pytest.fixture(params=["fake", "real"])
-def any_repo(request):
-    return FakeRepository() if request.param == "fake" else request.getfixturevalue("repo")
-
-
-def test_structure(any_repo, qtmodeltester):
-    model = make_model(any_repo)
+def test_structure(repo, qtmodeltester):
+    model = make_model(repo)
     qtmodeltester.check(model)
     (doc,) = children(model)
     assert doc.data(KindRole) == "document"

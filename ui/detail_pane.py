@@ -144,10 +144,16 @@ class DetailPane(QWidget):
         return self._target
 
     def show_target(
-        self, target: str, terms: Iterable[str] = (), section: str | None = None, record: bool = True
+        self, target: str, terms: Iterable[str] | None = None, section: str | None = None, record: bool = True,
+        scroll: int | None = None,
     ) -> bool:
-        """Show ``overview``, ``cover``, ``rec:N`` or ``review:N``; False (and a message) if unknown."""
-        terms = list(terms)
+        """Show ``overview``, ``cover``, ``rec:N`` or ``review:N``; False (and a message) if unknown.
+
+        ``terms`` are highlighted (None: the current search's, see ``set_terms``); the page opens
+        at ``section``, at ``scroll`` (history), or at the top."""
+        terms = self._terms if terms is None else list(terms)
+        if record and self._target and self._target != "overview":
+            self._history.remember(self.browser.verticalScrollBar().value())
         try:
             if target == "overview":
                 self.stack.setCurrentWidget(self.overview)
@@ -164,7 +170,7 @@ class DetailPane(QWidget):
             if section:
                 self.browser.scrollToAnchor(f"sec-{section}")
             else:
-                self.browser.verticalScrollBar().setValue(0)
+                self.browser.verticalScrollBar().setValue(scroll or 0)
             if self._find_bar is not None:
                 self._find_bar.refresh()
         if record:
@@ -220,15 +226,26 @@ class DetailPane(QWidget):
             self.browser.setHtml(html)
             self.browser.verticalScrollBar().setValue(pos)
 
+    def set_terms(self, terms: Iterable[str]) -> None:
+        """Highlight the current search's terms (none after clearing it), re-rendering in place."""
+        terms = list(terms)
+        if terms != self._terms:
+            self._terms = terms
+            self.refresh()
+
     def back(self) -> None:
-        target = self._history.back()
-        if target:
-            self.show_target(target, record=False)
+        self._step(self._history.back)
 
     def forward(self) -> None:
-        target = self._history.forward()
+        self._step(self._history.forward)
+
+    def _step(self, move: Callable[[], str | None]) -> None:
+        """Go back or forward: the page comes back where it was left, with the current highlights."""
+        if self._target and self._target != "overview":
+            self._history.remember(self.browser.verticalScrollBar().value())
+        target = move()
         if target:
-            self.show_target(target, record=False)
+            self.show_target(target, record=False, scroll=self._history.scroll)
 
     def go_history(self, steps: int) -> None:
         """Jump ``steps`` entries back (negative) or forward in the history (the drop-down lists)."""

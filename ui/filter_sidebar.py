@@ -18,7 +18,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from models.filters import MAX_QUERY, FilterResult, FilterState, evaluate
+from models.filters import FilterResult, FilterState, evaluate
+from models.search import MAX_QUERY_CHARS
 from models.search_model import SearchResultModel
 from models.target import Target
 
@@ -47,7 +48,7 @@ class FilterSidebar(QWidget):
 
         self.search = QLineEdit(self, objectName="searchBox")
         self.search.setClearButtonEnabled(True)
-        self.search.setMaxLength(MAX_QUERY)
+        self.search.setMaxLength(MAX_QUERY_CHARS)
         # textChanged, not textEdited: assistive technology (AT-SPI setTextContents) and voice input set
         # the text without "editing" it; our own set_query/clear_all apply at once (``_own_edit``).
         self.search.textChanged.connect(self._on_typed)

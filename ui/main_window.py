@@ -239,6 +239,7 @@ class MainWindow(QMainWindow):
         self.settings.set_last_target(target)
 
     def _on_result(self, result: FilterResult) -> None:
+        self.detail.set_terms(result.terms)  # highlights always follow the current query
         active = not self.sidebar.state.is_empty()
         self.chips.show_state(self.sidebar.state)
         self.tree_model.set_visible(result.numbers if active else None, result.reviews if active else None)
