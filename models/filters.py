@@ -94,7 +94,7 @@ def evaluate(repo, state: FilterState, bookmarked: Callable[[], set[int]] = set)
         # filter_numbers would run the same search again): the facets then filter by number.
         hits = repo.search(query, limit=10_000) if query else []
         matching = {h.number for h in hits if h.kind == "recommendation"} if query else None
-        named = recommendation_number(query)
+        named = recommendation_number(query.text)
         if named is not None and matching is not None:  # "45" offers recommendation 45 first
             matching.add(named)
             title = next((x.title for x in repo.summaries() if x.number == named), "")
