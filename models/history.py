@@ -55,11 +55,11 @@ class History:
 
     def back_items(self) -> list[str]:
         """Earlier locations, nearest first (what a Back drop-down lists)."""
-        return self._items[: max(self._index, 0)][::-1]
+        return [t for t, _scroll in self._items[: max(self._index, 0)][::-1]]
 
     def forward_items(self) -> list[str]:
         """Later locations, nearest first."""
-        return self._items[self._index + 1 :]
+        return [t for t, _scroll in self._items[self._index + 1 :]]
 
     def go(self, steps: int) -> str | None:
         """Move ``steps`` back (negative) or forward (positive) at once; None if out of range."""

@@ -239,6 +239,10 @@ class DetailPane(QWidget):
     def forward(self) -> None:
         self._step(self._history.forward)
 
+    def go_history(self, steps: int) -> None:
+        """Jump ``steps`` entries back (negative) or forward in the history (the drop-down lists)."""
+        self._step(lambda: self._history.go(steps))
+
     def _step(self, move: Callable[[], str | None]) -> None:
         """Go back or forward: the page comes back where it was left, with the current highlights."""
         if self._target and self._target != "overview":
@@ -246,12 +250,6 @@ class DetailPane(QWidget):
         target = move()
         if target:
             self.show_target(target, record=False, scroll=self._history.scroll)
-
-    def go_history(self, steps: int) -> None:
-        """Jump ``steps`` entries back (negative) or forward in the history (the drop-down lists)."""
-        target = self._history.go(steps)
-        if target:
-            self.show_target(target, record=False)
 
     def history_lists(self) -> tuple[list[str], list[str]]:
         """(earlier locations nearest first, later locations nearest first)."""
