@@ -150,6 +150,38 @@ def test_every_printed_summary_and_a_level2_note_copy_back_exactly(
                      "DANavigatorSymbols-Bold"}, names  # the bundled fonts come first, system fonts unused
 
 
+SCREEN_PROBE = """
+import json, sys
+import qt_compat
+qt_compat.apply()
+from PySide6.QtGui import QGuiApplication, QTextLayout
+from models.fonts import register_bundled_font
+app = QGuiApplication([])
+register_bundled_font(app)
+layout = QTextLayout(sys.argv[1], app.font())
+layout.beginLayout()
+layout.createLine().setLineWidth(1e7)
+layout.endLayout()
+missing = [i for run in layout.glyphRuns() for i, glyph in enumerate(run.glyphIndexes()) if glyph == 0]
+print(json.dumps({"glyphs": sum(len(run.glyphIndexes()) for run in layout.glyphRuns()), "notdef": len(missing),
+                  "families": sorted({run.rawFont().familyName() for run in layout.glyphRuns()})}))
+"""
+
+
+def test_screen_font_draws_every_gb2312_hanzi_with_no_system_fonts(tmp_path: Path) -> None:
+    """What a note editor or search box draws on a machine with no fonts: no empty boxes (.notdef)."""
+    import json
+
+    cmap(*REGULAR)
+    text = "".join(gb2312_hanzi()) + "⚑"
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", **empty_fontconfig(tmp_path)}
+    result = subprocess.run([sys.executable, "-c", SCREEN_PROBE, text], cwd=ROOT, env=env, capture_output=True,
+                            text=True, check=False)
+    assert result.returncode == 0, result.stderr
+    probe = json.loads(result.stdout)
+    assert probe == {"glyphs": 6764, "notdef": 0, "families": ["DA Navigator CJK", "DA Navigator Symbols"]}
+
+
 # --- every symbol the UI draws has a bundled glyph --------------------------------------------------
 class _Text(HTMLParser):
     def __init__(self) -> None:
