@@ -87,7 +87,7 @@ def run() -> list[dict[str, object]]:
         (work / "app").mkdir()
         (work / "base").mkdir()
         start = time.perf_counter()
-        counts = bf.build(DB, work / "app" / "DANavigatorCJK.otf")
+        counts, _ = bf.build(DB, work / "app" / "DANavigatorCJK.otf")
         app_seconds = time.perf_counter() - start
         app_fonts = sorted(counts)
         start = time.perf_counter()

@@ -86,6 +86,19 @@ def test_no_radicals_and_one_code_point_per_glyph_in_the_cjk_subset() -> None:
         assert not shared, (name, shared)
 
 
+def test_a_subset_is_rebuilt_only_when_its_characters_change(tmp_path: Path) -> None:
+    """`make` re-runs the font build after any UI edit; unchanged subsets are kept (build time)."""
+    from tools.build_font import DEJAVU_DIR, SYMBOLS_FAMILY, Job, subset_face, up_to_date
+
+    if not (DEJAVU_DIR / "DejaVuSans.ttf").is_file():
+        pytest.skip("fonts-dejavu-core is not installed")
+    job = Job(DEJAVU_DIR / "DejaVuSans.ttf", 0, SYMBOLS_FAMILY, "Regular", tmp_path / "s.ttf")
+    assert not up_to_date(job, {"⚑"})
+    subset_face(job, {"⚑", "→"})
+    assert up_to_date(job, {"⚑", "→"})
+    assert not up_to_date(job, {"⚑", "→", "★"})
+
+
 # --- printed text copies back exactly ------------------------------------------------------------
 PRINT_PROBE = """
 import sys, json

@@ -23,6 +23,7 @@ their licences ask of modified versions. Sources: Debian's fonts-noto-cjk and fo
 from __future__ import annotations
 
 import argparse
+import hashlib
 import os
 import shutil
 import sqlite3
@@ -36,6 +37,7 @@ from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
 
+import fontTools
 from fontTools import subset
 from fontTools.ttLib import TTFont
 
@@ -164,10 +166,11 @@ def split_by_font(
     return cjk, {c for c in wanted - cjk if ord(c) in symbol_cmap}
 
 
-def rename(font: TTFont, family: str, style: str) -> None:
-    """Give the subset its own family name (both licences: modified versions are renamed)."""
+def rename(font: TTFont, family: str, style: str, key: str = "") -> None:
+    """Give the subset its own family name (both licences: modified versions are renamed); the unique
+    identifier (name ID 3) ends with the build key."""
     postscript = f"{family.replace(' ', '')}-{style}"
-    names = {1: family, 2: style, 3: f"{family} {style}; subset", 4: f"{family} {style}",
+    names = {1: family, 2: style, 3: f"{family} {style}; subset {key}".rstrip(), 4: f"{family} {style}",
              6: postscript, 16: family, 17: style}
     table = font["name"]
     for record in list(table.names):
@@ -227,13 +230,33 @@ def subset_face(job: Job, chars: set[str]) -> None:
         for table in font["cmap"].tables:
             if table.format != 14:  # (variation sequences refer to base characters; leave them)
                 table.cmap = {u: g for u, g in table.cmap.items() if u in keep}
-        rename(font, job.family, job.style)
+        rename(font, job.family, job.style, build_key(job, chars))
         subset.save_font(font, tmp, options)
         os.chmod(tmp, 0o644)  # mkstemp makes it private; the bundle must be readable by every user
         os.replace(tmp, job.output)
     finally:
         font.close()
         Path(tmp).unlink(missing_ok=True)
+
+
+def build_key(job: Job, chars: set[str]) -> str:
+    """What a subset is made of: its characters, source font, this builder and fontTools' version."""
+    source = job.source.stat()
+    parts = ["".join(sorted(chars)), job.source.name, str(source.st_size), str(source.st_mtime_ns),
+             str(job.font_number), job.family, job.style, Path(__file__).read_text(encoding="utf-8"), fontTools.version]
+    return hashlib.sha256("\n".join(parts).encode("utf-8")).hexdigest()[:16]
+
+
+def up_to_date(job: Job, chars: set[str]) -> bool:
+    """The output exists and was built from the same inputs (its name ID 3 ends with the same key)."""
+    if not job.output.is_file():
+        return False
+    try:
+        with TTFont(job.output, lazy=True) as font:
+            unique = font["name"].getDebugName(3) or ""
+    except Exception:  # noqa: BLE001 - an unreadable output is rebuilt
+        return False
+    return unique.endswith(f" {build_key(job, chars)}")
 
 
 def output_for(output: Path, style: str) -> Path:
@@ -249,8 +272,11 @@ def best_cmap(path: Path, font_number: int = 0) -> dict[int, str]:
         return dict(font.getBestCmap())
 
 
-def build(db: Path | None, output: Path, noto_dir: Path = NOTO_DIR, dejavu_dir: Path = DEJAVU_DIR) -> dict[Path, int]:
-    """Write both weights of both subsets next to ``output``; return each file's character count."""
+def build(
+    db: Path | None, output: Path, noto_dir: Path = NOTO_DIR, dejavu_dir: Path = DEJAVU_DIR
+) -> tuple[dict[Path, int], int]:
+    """Write both weights of both subsets next to ``output`` (skipping those already built from the same
+    inputs); return each file's character count and how many files were (re)built."""
     shown = app_text(db)
     cjk, symbols = split_by_font(
         wanted_characters(db), shown, best_cmap(noto_dir / WEIGHTS["Regular"], SC_FACE),
@@ -266,13 +292,17 @@ def build(db: Path | None, output: Path, noto_dir: Path = NOTO_DIR, dejavu_dir: 
           for style, name in SYMBOL_WEIGHTS.items()),
     ]
     output.parent.mkdir(parents=True, exist_ok=True)
+    todo = [job for job in jobs if not up_to_date(job, charsets[job.family, job.style])]
+    for job in jobs:
+        if job not in todo:
+            os.utime(job.output)  # up to date: tell make so
     with ProcessPoolExecutor(max_workers=2) as pool:
-        futures = [pool.submit(subset_face, job, charsets[job.family, job.style]) for job in jobs]
+        futures = [pool.submit(subset_face, job, charsets[job.family, job.style]) for job in todo]
         for future in futures:
             future.result()
     if DEJAVU_LICENSE.is_file():
         shutil.copyfile(DEJAVU_LICENSE, output.with_name("DejaVu-LICENSE.txt"))
-    return {job.output: len(charsets[job.family, job.style]) for job in jobs}
+    return {job.output: len(charsets[job.family, job.style]) for job in jobs}, len(todo)
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -291,10 +321,11 @@ def main(argv: list[str] | None = None) -> int:
             print(f"build_font: {source} not found (Debian: fonts-noto-cjk, fonts-dejavu-core)", file=sys.stderr)
             return 2
     start = time.perf_counter()
-    counts = build(args.db, args.output, args.source_dir, args.symbols_dir)
+    counts, built = build(args.db, args.output, args.source_dir, args.symbols_dir)
     for path, count in counts.items():
         print(f"build_font: {path}: {count} characters, {path.stat().st_size / 1024:.0f} KiB")
-    print(f"build_font: done in {time.perf_counter() - start:.1f} s")
+    print(f"build_font: {built} of {len(counts)} files built ({len(counts) - built} up to date) "
+          f"in {time.perf_counter() - start:.1f} s")
     return 0
 
 
