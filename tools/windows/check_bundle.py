@@ -63,7 +63,7 @@ def check(bundle: Path, prefixes: list[Path], stub: Path | None, version: str) -
     linux_db = ROOT / "data/build/content.sqlite"
     if linux_db.is_file() and sha256(linux_db) != recorded:
         problems.append("the bundled database differs from data/build/content.sqlite (the Linux build's)")
-    for font in sorted((ROOT / "resources/fonts").glob("*.otf")):
+    for font in sorted((ROOT / "resources/fonts").glob("DANavigator*")):
         twin = internal / "resources/fonts" / font.name
         if not twin.is_file() or sha256(twin) != sha256(font):
             problems.append(f"font subset {font.name} missing or different")
