@@ -262,17 +262,20 @@ def main(argv: list[str] | None = None) -> int:
             file=sys.stderr,
         )
         return 3
+    source_text = args.source.read_text(encoding="utf-8")
+    review = country_review(content, source_text)
     if args.report:
-        lines = args.source.read_text(encoding="utf-8").split("\n")
+        lines = source_text.split("\n")
         with args.report.open("w", encoding="utf-8") as report:
             for number, placement in sorted(content["placement"].items()):
                 report.write(f"{number}\t{placement}\t{lines[number - 1].strip()}\n")
-            report.write("".join(country_review(content, "\n".join(lines))))
+            report.write("".join(review))
     elapsed = time.perf_counter() - started
     print(
         f"built {args.output} in {elapsed:.2f} s: {len(content['recommendations'])} recommendations, "
         f"{len(content['review_recommendations'])} review recommendations, {len(content['footnotes'])} footnotes, "
-        f"{args.output.stat().st_size // 1024} KiB"
+        f"{args.output.stat().st_size // 1024} KiB; {len(review) - 1} country mentions left out of the index "
+        f"by a rule ({'listed in ' + str(args.report) if args.report else 'listed by --report FILE'})"
     )
     return 0
 
