@@ -1,6 +1,6 @@
 """Take the README screenshots: ``xvfb-run -a -s "-screen 0 1400x900x24" .venv/bin/python docs/take_screenshots.py``.
 
-Writes docs/images/{window-zh,window-en,search-zh,overview-zh,overview-dark}.png from the real
+Writes docs/images/{window-zh,window-en,search-zh,overview-zh,note-zh,note-en,overview-dark}.png from the real
 database, with fresh settings and bookmarks (nothing of the user's is read or changed).
 """
 
@@ -24,6 +24,7 @@ def main() -> int:
     qt_compat.apply()
     from PySide6.QtWidgets import QApplication
 
+    from models.bookmarks import BookmarkStore
     from models.repository import ContentRepository
     from ui.app import make_app
     from ui.i18n import Translations
@@ -33,8 +34,9 @@ def main() -> int:
     OUT.mkdir(parents=True, exist_ok=True)
     repo = ContentRepository()
 
+    translations = Translations()  # one: a second instance would leave the first one's translators installed
+
     def window(lang: str) -> MainWindow:
-        translations = Translations()
         translations.switch(lang)
         w = MainWindow(repo, translations)
         w.resize(1400, 860)
@@ -72,6 +74,20 @@ def main() -> int:
     w.detail.show_target("rec:6")
     shot(w, "window-en")
     w.close()
+
+    notes = {6: "我方立场：支持加强技术援助的中立性。\n发言要点：请秘书处说明评估方法。",
+             13: "Position: support; ask about the legislative-assistance database."}
+    store = BookmarkStore()  # the temporary user folder's store, which the windows open too
+    for number, note in notes.items():
+        store.set_note("recommendation", number, note)
+    store.close()
+    for lang, number in (("zh", 6), ("en", 13)):  # the note under the page, at the smallest size
+        w = window(lang)
+        w.resize(1024, 700)
+        w.detail.show_target(f"rec:{number}")
+        w.tree.setFocus()
+        shot(w, f"note-{lang}")
+        w.close()
 
     from ui.palette import make_palette
 

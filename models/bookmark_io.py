@@ -230,9 +230,9 @@ def _check_record(record: object, valid: ValidNumbers) -> Bookmark:
         raise ValueError(f"{KIND_LABEL[kind]} {number} 在 {record['symbol']} 中不存在")
     note = record["note"]
     if len(note) > MAX_NOTE_CHARS:
-        raise ValueError(f"笔记过长（{len(note)} 字，上限 {MAX_NOTE_CHARS}）")
+        raise ValueError(f"备注过长（{len(note)} 字，上限 {MAX_NOTE_CHARS} 字）")
     if "\x00" in note:
-        raise ValueError("笔记含有空字符")
+        raise ValueError("备注含有空字符")
     created, updated = _timestamp(record["created"]), _timestamp(record["updated"])
     return Bookmark(record["symbol"], record["language"], kind, number, note, min(created, updated), updated)
 

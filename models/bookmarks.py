@@ -30,13 +30,30 @@ from models.bookmark_schema import (  # re-exported: callers import everything f
 from models.vocabulary import EDITION
 
 __all__ = [
-    "SCHEMA_VERSION", "Bookmark", "BookmarkStore", "BookmarkStoreError", "MergeCounts", "Recovery",
-    "StoreTooNewError", "StoreUnavailableError", "default_store_path", "write_v1_store",
+    "MAX_NOTE_CHARS", "SCHEMA_VERSION", "Bookmark", "BookmarkStore", "BookmarkStoreError", "MergeCounts",
+    "NoteConflict", "NoteTooLongError", "Recovery", "StoreTooNewError", "StoreUnavailableError",
+    "default_store_path", "write_v1_store",
 ]
 
 KINDS = ("recommendation", "review")
 DEFAULT_EDITION = EDITION
 MAX_NOTE_CHARS = 100_000
+"""The one note length limit (characters) of the store, the note editors, import and export."""
+
+
+class NoteTooLongError(ValueError):
+    """A note longer than MAX_NOTE_CHARS; ``str()`` is a user-facing message."""
+
+
+class NoteConflict(BookmarkStoreError):
+    """The stored note changed (another window or instance) since the editor loaded it: nothing written.
+
+    ``theirs`` is the text now stored; the caller still holds its own text.
+    """
+
+    def __init__(self, kind: str, number: int, theirs: str) -> None:
+        self.kind, self.number, self.theirs = kind, number, theirs
+        super().__init__(f"{kind} {number}: the note was changed elsewhere since it was loaded")
 
 
 @dataclass(frozen=True)
@@ -241,12 +258,39 @@ class BookmarkStore:
         self.add(kind, number)
         return True
 
-    def set_note(self, kind: str, number: int, note: str) -> Bookmark:
-        """Save a note (bookmarking the entry if needed); unchanged text writes nothing."""
+    def set_note(self, kind: str, number: int, note: str, base: str | None = None) -> Bookmark:
+        """Save a note (bookmarking the entry if needed); unchanged text writes nothing.
+
+        ``base`` is the stored text the edit started from: if the stored note is no longer ``base``
+        (another window saved in between), NoteConflict is raised and nothing is written. The
+        check and the write are one transaction, so two instances cannot both pass it.
+        """
+        kind = _kind(kind)
+        _check_number(number)
+        _check_note(note)
         current = self.get(kind, number)
         if current is not None and current.note == note:
             return current
-        return self.add(kind, number, note)
+
+        def do(conn: sqlite3.Connection) -> None:
+            row = conn.execute(
+                "SELECT note FROM bookmark WHERE symbol=? AND language=? AND kind=? AND number=?"
+                " AND removed IS NULL",
+                (*self.edition, kind, number),
+            ).fetchone()
+            stored = row[0] if row else ""
+            if base is not None and stored != base and stored != note:
+                raise NoteConflict(kind, number, stored)
+            stamp = now_iso()
+            conn.execute(
+                f"INSERT INTO bookmark ({_COLUMNS}) VALUES (?, ?, ?, ?, ?, ?, ?, NULL)"
+                " ON CONFLICT DO UPDATE SET removed=NULL, updated=excluded.updated, note=excluded.note",
+                (*self.edition, kind, number, note, stamp, stamp),
+            )
+
+        self._write(do)
+        self._notify(kind, number)
+        return self.get(kind, number)  # type: ignore[return-value]
 
     def merge(self, rows: Iterable[Bookmark]) -> MergeCounts:
         """Merge validated rows in one transaction: new keys are added, the newer ``updated`` wins."""
@@ -301,7 +345,7 @@ def _check_note(note: str) -> None:
     if not isinstance(note, str):
         raise ValueError("note must be text")
     if len(note) > MAX_NOTE_CHARS:
-        raise ValueError(
+        raise NoteTooLongError(
             tr("The note is too long (%1 characters; the limit is %2).")
             .replace("%1", str(len(note))).replace("%2", str(MAX_NOTE_CHARS))
         )

@@ -49,6 +49,10 @@ def _numbers(nums: Iterable[int], scheme: str = "rec") -> str:
     return "、".join(f'<a href="{scheme}:{n}">{n}</a>' for n in nums)
 
 
+BOOKMARK_ICON = "icon:bookmark"  # an image resource the viewer provides (resources/icons/bookmark.svg)
+BOOKMARK_MARK = f' <img src="{BOOKMARK_ICON}" width="20" height="20">'
+
+
 def joint_note(partners: Iterable[int], linked: bool = True) -> str:
     """ "与建议 13、17 合并报告" (or the English UI wording)."""
     nums = tuple(partners)
@@ -78,7 +82,7 @@ def render_recommendation(
     """HTML for one recommendation; returns (html, number of highlighted matches)."""
     r = Renderer(terms, {fn.number: fn.text for fn in rec.footnotes}, documents)
     star = ' <span class="star" title="immediate">★</span>' if rec.immediate else ""
-    mark = ' <span class="bookmark">⚑</span>' if bookmarked else ""
+    mark = BOOKMARK_MARK if bookmarked else ""
     title = escape(tr("Recommendation %1").replace("%1", str(rec.number)))
     out = [f'<h1><a name="top"></a>{title}{star}{mark}</h1>']
     meta = [
@@ -97,7 +101,7 @@ def render_recommendation(
     if rec.reported_with:
         out.append(f'<p class="joint">{joint_note(rec.reported_with)}</p>')
     if note.strip():
-        label = escape(tr("My note"))
+        label = escape(tr("Note"))
         out.append(f'<p class="note"><b>{label}:</b> {escape(note)}</p>')
     out.append(_heading("text") + f'<div class="rectext">{r.blocks(rec.text)}</div>')
     if rec.sectors:
@@ -150,7 +154,7 @@ def render_review(
     rev: ReviewRecommendation, terms: Iterable[str] = (), bookmarked: bool = False
 ) -> tuple[str, int]:
     r = Renderer(terms, {fn.number: fn.text for fn in rev.footnotes}, max_rec=0)
-    mark = ' <span class="bookmark">⚑</span>' if bookmarked else ""
+    mark = BOOKMARK_MARK if bookmarked else ""
     title = tr("Independent review recommendation %1").replace("%1", str(rev.number))
     out = [f'<h1><a name="top"></a>{escape(title)}{mark}</h1>']
     if rev.addressees:

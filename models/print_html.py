@@ -94,10 +94,10 @@ def _note_html(note: str) -> str:
     if not note:
         return ""
     if len(note) > NOTE_PRINT_LIMIT:
-        note = note[:NOTE_PRINT_LIMIT].rstrip() + f"……（笔记共 {len(note)} 字，此处只打印前 {NOTE_PRINT_LIMIT} 字）"
+        note = note[:NOTE_PRINT_LIMIT].rstrip() + f"……（备注共 {len(note)} 字，此处只打印前 {NOTE_PRINT_LIMIT} 字）"
     body = "<br/>".join(html.escape(line) for line in note.splitlines())
     return (
-        '<h2>我的笔记</h2><table class="notebox" width="100%" cellpadding="8" cellspacing="0">'
+        '<h2>备注</h2><table class="notebox" width="100%" cellpadding="8" cellspacing="0">'
         f'<tr><td><p class="note">{body}</p></td></tr></table>'
     )
 

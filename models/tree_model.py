@@ -281,12 +281,10 @@ class RecommendationTreeModel(QAbstractItemModel):
         if k == "rec" and node.summary:
             s = node.summary
             star = "★" if s.immediate else ""
-            mark = " ⚑" if node.target in self._bookmarks else ""
             joint = f"[⇄{'、'.join(map(str, s.reported_with))}] " if s.reported_with else ""
-            return f"{s.number}{star}  {joint}{s.title}{mark}"
+            return f"{s.number}{star}  {joint}{s.title}"
         if k == "review" and node.review:
-            mark = " ⚑" if node.target in self._bookmarks else ""
-            return f"{node.review.number}  {node.review.title}{mark}"
+            return f"{node.review.number}  {node.review.title}"
         if k == "cluster":
             title = next((c.title for c in self._clusters if c.id == node.key), "")
             return f"{node.key}  {names.shown(title)} ({self._count(node)})"
@@ -349,6 +347,8 @@ class RecommendationTreeModel(QAbstractItemModel):
             lines = [tr("Recommendation %1").replace("%1", str(s.number)) + f" · {s.title}"]
             if s.immediate:
                 lines.append(tr("★ for immediate implementation"))
+            if node.target in self._bookmarks:
+                lines.append(tr("Bookmarked"))
             if s.reported_with:
                 lines.append(
                     tr("Reported jointly with recommendations %1").replace(
@@ -357,5 +357,6 @@ class RecommendationTreeModel(QAbstractItemModel):
                 )
             return "\n".join(lines)
         if node.review:
-            return node.review.text[:200]
+            mark = "\n" + tr("Bookmarked") if node.target in self._bookmarks else ""
+            return node.review.text[:200] + mark
         return self._label(node) or None  # group rows: the whole label, however narrow the tree

@@ -69,7 +69,10 @@ def test_external_change_does_not_clobber_an_edit(panel: BookmarksPanel, tmp_pat
     assert panel.store.poll_external()
     assert numbers_shown(panel) == [7, 8]
     assert row.editor.toPlainText() == "mine, not saved yet"
-    assert panel.flush() and panel.store.note(REC, 7) == "mine, not saved yet"  # the later edit wins
+    # The later save does not overwrite the other window's text: both are kept, the user is asked.
+    assert not panel.flush()
+    assert panel.store.note(REC, 7) == "theirs"
+    assert row.editor.toPlainText() == "mine, not saved yet" and not row.note.conflict.isHidden()
     other.set_note(REC, 8, "theirs again")
     panel.store.poll_external()
     assert panel.rows[(REC, 8)].editor.toPlainText() == "theirs again"

@@ -71,7 +71,7 @@ def test_longest_entries_with_a_long_note_stay_within_two_pages(repo, tmp_path: 
         out = tmp_path / f"note{s.number}.pdf"
         assert write_pdf(summary_job(repo, s.number, note), out) <= 2
         text = squash(pdf_text(out))
-        assert "我的笔记" in text and "我方立场" in text
+        assert "备注" in text and "笔记" not in text and "我方立场" in text
         assert f"只打印前{print_html.NOTE_PRINT_LIMIT}字" in text
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 from PySide6.QtCore import QModelIndex, Qt
 
 from models.search_model import IsGroupRole, SearchResultModel, SectionRole, TargetRole
-from models.tree_model import KindRole, NumberRole, RecommendationTreeModel
+from models.tree_model import BookmarkedRole, KindRole, NumberRole, RecommendationTreeModel
 
 
 def make_model(repo) -> RecommendationTreeModel:
@@ -96,10 +96,14 @@ def test_bookmark_mark(repo):
     seen = []
     model.dataChanged.connect(lambda a, b, roles: seen.append(a.data(TargetRole)))
     model.set_bookmarks({"rec:6", "review:3"})
-    assert "⚑" in model.index_for("rec:6").data()
-    assert "⚑" in model.index_for("review:3").data()
-    assert "⚑" not in model.index_for("rec:7").data()
+    assert model.index_for("rec:6").data(BookmarkedRole) and model.index_for("review:3").data(BookmarkedRole)
+    assert not model.index_for("rec:7").data(BookmarkedRole)
     assert set(seen) == {"rec:6", "review:3"}
+    # The mark is an icon the delegate draws, never a glyph in the (elided) label; it is still said.
+    assert not any(ch in model.index_for("rec:6").data() for ch in "⚑🔖")
+    said = model.index_for("rec:6").data(Qt.ItemDataRole.AccessibleTextRole)
+    assert said.endswith(("bookmarked", "已加书签"))
+    assert "★" in model.index_for("rec:6").data()  # ★ keeps one meaning: immediate implementation
 
 
 def test_search_result_model(repo, qtmodeltester):

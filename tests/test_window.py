@@ -8,7 +8,7 @@ from PySide6.QtGui import QAction, QGuiApplication, QTextCursor
 from ui_helpers import ensure_qm
 
 from models.settings import Settings
-from models.tree_model import KindRole, NumberRole
+from models.tree_model import BookmarkedRole, KindRole, NumberRole
 from ui.i18n import Translations
 from ui.main_window import MainWindow
 
@@ -260,14 +260,14 @@ def test_bookmark_toggle_marks_tree_detail_and_facet(make_window, qtbot):
     w.actions_.toggle_bookmark.trigger()  # Ctrl+D / toolbar star
     assert w.bookmarks.is_bookmarked("rec:6")
     assert w.actions_.toggle_bookmark.isChecked()
-    qtbot.waitUntil(lambda: "⚑" in w.tree_model.index_for("rec:6").data(), timeout=2000)
+    qtbot.waitUntil(lambda: w.tree_model.index_for("rec:6").data(BookmarkedRole), timeout=2000)
     w.sidebar.toggle("bookmarked", True)
     assert w.tree_model.shown_count() == 1
     assert w.sidebar.result.bookmarked == 1
     w.sidebar.clear_all()
     qtbot.keyClick(w, Qt.Key.Key_D, Qt.KeyboardModifier.ControlModifier)
     assert not w.bookmarks.is_bookmarked("rec:6")
-    qtbot.waitUntil(lambda: "⚑" not in w.tree_model.index_for("rec:6").data(), timeout=2000)
+    qtbot.waitUntil(lambda: not w.tree_model.index_for("rec:6").data(BookmarkedRole), timeout=2000)
 
 
 def test_toolbar_icons_load(make_window):

@@ -66,7 +66,7 @@ class Actions(QObject):
         self.focus_search = act(["Ctrl+K", "Ctrl+L"], "search")
         self.focus_tree = act(["Ctrl+1"])
         self.copy_citation = act(["Ctrl+Shift+C"], "quote")
-        self.toggle_bookmark = act(["Ctrl+D"], "star", checkable=True)
+        self.toggle_bookmark = act(["Ctrl+D"], "bookmark", checkable=True)
         self.print_summary = act([SK.Print], "print")
         self.export_pdf = act(["Ctrl+E"], "pdf")
         self.briefing_pack = act(["Ctrl+Shift+E"])

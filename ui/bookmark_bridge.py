@@ -8,7 +8,13 @@ from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication, QObject, Signal
 
+from models.note_drafts import NoteDrafts
 from models.target import Target
+
+
+def target_key(target: str) -> tuple[str, int] | None:
+    """``rec:6`` -> ("recommendation", 6); None for pages that take no bookmark (overview, cover)."""
+    return Target.parse(target).bookmark_key
 
 
 class BookmarkBridge(QObject):
@@ -55,32 +61,39 @@ class BookmarkBridge(QObject):
         """The store is shown but cannot be changed (the file or its folder is read-only)."""
         return self.store is not None and self.store.read_only
 
-    @staticmethod
-    def _split(target: str) -> tuple[str, int] | None:
-        return Target.parse(target).bookmark_key
+    @property
+    def drafts(self) -> NoteDrafts | None:
+        """The window's note text the store has not accepted yet (None without a store)."""
+        return self.notifier.drafts if self.notifier else None
+
+    def _open_store(self):
+        """The store, unless there is none or it is closing."""
+        return self.store if self.store is not None and not self.store.closed else None
 
     def is_bookmarked(self, target: str) -> bool:
-        key = self._split(target)
-        return bool(self.store and key and self.store.is_bookmarked(*key))
+        key, store = target_key(target), self._open_store()
+        return bool(store and key and store.is_bookmarked(*key))
 
     def note(self, target: str) -> str:
-        key = self._split(target)
-        return self.store.note(*key) if self.store and key and self.store.is_bookmarked(*key) else ""
+        key, store = target_key(target), self._open_store()
+        return store.note(*key) if store and key else ""
 
     def toggle(self, target: str) -> bool:
-        key = self._split(target)
+        key = target_key(target)
         if not (self.store and key):
             return False
         return bool(self.store.toggle(*key))
 
     def numbers(self) -> set[int]:
-        return set(self.store.numbers("recommendation")) if self.store else set()
+        store = self._open_store()
+        return set(store.numbers("recommendation")) if store else set()
 
     def targets(self) -> set[str]:
-        if not self.store:
+        store = self._open_store()
+        if not store:
             return set()
         return {str(Target.from_bookmark(kind, n)) for kind in ("recommendation", "review")
-                for n in self.store.numbers(kind)}
+                for n in store.numbers(kind)}
 
     def close(self) -> None:
         """Release the store (the window is closing); later queries see no bookmarks."""

@@ -1,16 +1,14 @@
 """The bookmarks panel (dock content): bookmarked entries with notes edited in place, export/import.
 
-Notes save themselves shortly after typing stops and whenever the editor loses focus; a row
-never overwrites text the user is still editing when another instance changes the store.
+Each row's note is a NoteEditor (ui/note_editor.py): it saves itself, keeps text the store
+refuses, and never overwrites text the user is editing when another window changes the note.
 """
 
 from __future__ import annotations
 
 import html
-import sqlite3
 
-from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
-from PySide6.QtGui import QFontMetrics
+from PySide6.QtCore import QEvent, Qt, Signal
 from PySide6.QtWidgets import (
     QApplication,
     QComboBox,
@@ -19,7 +17,6 @@ from PySide6.QtWidgets import (
     QLabel,
     QMenu,
     QMessageBox,
-    QPlainTextEdit,
     QPushButton,
     QScrollArea,
     QSizePolicy,
@@ -32,17 +29,15 @@ from models.bookmark_io import ImportRejected, export_csv, export_json, import_f
 from models.bookmark_signals import BookmarkNotifier
 from models.bookmarks import Bookmark, BookmarkStoreError
 from ui.file_dialogs import open_file, save_file
-
-SAVE_DELAY_MS = 600
+from ui.note_editor import NoteEditor
 
 
 class _Row(QFrame):
-    """One bookmark: title (opens it), date added, remove button, note editor with save state."""
+    """One bookmark: title (opens it), date added, remove button, and its note (a NoteEditor)."""
 
     def __init__(self, panel: BookmarksPanel, bookmark: Bookmark, title: str) -> None:
         super().__init__(panel.rows_host)
         self.panel, self.kind, self.number = panel, bookmark.kind, bookmark.number
-        self.saved_note = bookmark.note
         self.setObjectName("bookmarkRow")
         self.setFrameShape(QFrame.Shape.StyledPanel)
         self.title = QLabel(self)
@@ -54,29 +49,19 @@ class _Row(QFrame):
         self.remove_button.setText("✕")
         self.remove_button.clicked.connect(lambda: panel.remove(self.kind, self.number))
         self.added = QLabel(self)
-        self.state = QLabel(self)
-        for small in (self.added, self.state):
-            small.setEnabled(False)  # greyed: secondary information
-        self.editor = QPlainTextEdit(bookmark.note, self)
-        line = QFontMetrics(self.editor.font()).lineSpacing()
-        self.editor.setFixedHeight(line * 3 + 14)
-        self.editor.installEventFilter(self)
-        self.timer = QTimer(self, singleShot=True, interval=SAVE_DELAY_MS)
-        self.timer.timeout.connect(self.save)
-        self.editor.textChanged.connect(self._edited)
+        self.added.setEnabled(False)  # greyed: secondary information
+        self.note = NoteEditor(panel.drafts, self)
+        self.note.load(self.kind, self.number)
+        self.editor, self.state = self.note.editor, self.note.state
         top = QHBoxLayout()
         top.addWidget(self.title, 1)
         top.addWidget(self.remove_button)
-        meta = QHBoxLayout()
-        meta.addWidget(self.added)
-        meta.addStretch(1)
-        meta.addWidget(self.state)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(6, 4, 6, 6)
         layout.setSpacing(2)
         layout.addLayout(top)
-        layout.addWidget(self.editor)
-        layout.addLayout(meta)
+        layout.addWidget(self.note)
+        layout.addWidget(self.added)
         self.set_created(bookmark.created)
         read_only = panel.store.read_only  # shown, not editable
         self.editor.setReadOnly(read_only)
@@ -94,51 +79,23 @@ class _Row(QFrame):
 
     @property
     def dirty(self) -> bool:
-        return self.editor.toPlainText() != self.saved_note
+        return self.note.dirty
 
     def set_created(self, created: str) -> None:
         self.created = created
         self.added.setText(self.tr("Added %1").replace("%1", created[:10]))
 
     def retranslate(self) -> None:
-        self.editor.setPlaceholderText(self.tr("Note (saved automatically)"))
         self.remove_button.setToolTip(self.tr("Remove bookmark (the note is kept if you bookmark it again)"))
 
     def update_from(self, bookmark: Bookmark) -> None:
-        """Show a change made elsewhere, unless the user is editing this note right now."""
+        """Show a change made elsewhere, unless this row holds an unsaved edit of the note."""
         self.set_created(bookmark.created)
-        if bookmark.note != self.saved_note and not self.dirty and not self.editor.hasFocus():
-            self.saved_note = bookmark.note
-            self.editor.blockSignals(True)
-            self.editor.setPlainText(bookmark.note)
-            self.editor.blockSignals(False)
-
-    def _edited(self) -> None:
-        self.state.setText(self.tr("Editing…") if self.dirty else "")
-        self.timer.start()
+        self.note.reload()
 
     def save(self) -> bool:
         """Write the note now if it changed; True when the store holds what the editor shows."""
-        self.timer.stop()
-        if not self.dirty:
-            return True
-        if self.panel.store.closed:
-            return False
-        text = self.editor.toPlainText()
-        try:
-            self.panel.store.set_note(self.kind, self.number, text)
-        except (BookmarkStoreError, ValueError, sqlite3.Error) as exc:  # kept in the editor, shown as unsaved
-            self.state.setText(self.tr("Not saved: %1").replace("%1", str(exc)))
-            self.state.setToolTip(str(exc))
-            return False
-        self.saved_note = text
-        self.state.setText(self.tr("Saved"))
-        return True
-
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 (Qt name)
-        if watched is self.editor and event.type() == QEvent.Type.FocusOut:
-            self.save()
-        return False
+        return self.note.save()
 
 
 class BookmarksPanel(QWidget):
@@ -150,6 +107,7 @@ class BookmarksPanel(QWidget):
         super().__init__(parent)
         self.setObjectName("bookmarksPanel")
         self.notifier, self.store, self.repo = notifier, notifier.store, repo
+        self.drafts = notifier.drafts
         self.rows: dict[tuple[str, int], _Row] = {}
         self.sort = QComboBox(self)
         self.sort.currentIndexChanged.connect(self.refresh)
@@ -291,8 +249,8 @@ class BookmarksPanel(QWidget):
         self.sort.addItems([self.tr("Sort by number"), self.tr("Sort by date added (newest first)")])
         self.sort.setCurrentIndex(index)
         self.sort.blockSignals(False)
-        self.empty.setText(self.tr("No bookmarks yet. Press Ctrl+D or click the star to bookmark "
-                                   "the recommendation shown."))
+        self.empty.setText(self.tr("No bookmarks yet. Press Ctrl+D or click the bookmark button "
+                                   "to bookmark the recommendation shown."))
         self.export_button.setText(self.tr("Export"))
         self.import_button.setText(self.tr("Import…"))
         self.pack_button.setText(self.tr("Briefing Pack…"))

@@ -17,6 +17,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ui.actions import icon
+
 REVIEW_ROLE = Qt.ItemDataRole.UserRole + 1  # True on Annex II rows
 
 
@@ -34,19 +36,22 @@ class BriefingDialog(QDialog):
         checked, reviews_checked = set(checked), set(reviews_checked)
         self.list = QListWidget(self)
         self.list.setAccessibleName(self.tr("Recommendations in the briefing pack"))
+        bookmark = icon("bookmark")
         for s in repo.summaries():  # type: ignore[attr-defined]
             star = " ★" if s.immediate else ""
-            mark = " ⚑" if s.number in self._bookmarked else ""
             label = self.tr("Recommendation %1").replace("%1", str(s.number))
-            item = QListWidgetItem(f"{label}{star}{mark}  {s.title}")
+            item = QListWidgetItem(f"{label}{star}  {s.title}")
+            if s.number in self._bookmarked:
+                item.setIcon(bookmark)
             item.setData(Qt.ItemDataRole.UserRole, s.number)
             item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
             item.setCheckState(Qt.CheckState.Checked if s.number in checked else Qt.CheckState.Unchecked)
             self.list.addItem(item)
         for rv in repo.reviews():  # type: ignore[attr-defined]
-            mark = " ⚑" if rv.number in self._bookmarked_reviews else ""
             label = self.tr("Annex II · Review recommendation %1").replace("%1", str(rv.number))
-            item = QListWidgetItem(f"{label}{mark}  {rv.title}")
+            item = QListWidgetItem(f"{label}  {rv.title}")
+            if rv.number in self._bookmarked_reviews:
+                item.setIcon(bookmark)
             item.setData(Qt.ItemDataRole.UserRole, rv.number)
             item.setData(REVIEW_ROLE, True)
             item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)

@@ -5,14 +5,14 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable
 
-from PySide6.QtCore import QEvent, QObject, QRect, Qt, QUrl, Signal
-from PySide6.QtGui import QDesktopServices, QFont, QPainter, QPalette, QPen, QTextCursor
+from PySide6.QtCore import QEvent, QObject, QRect, QSize, Qt, QUrl, Signal
+from PySide6.QtGui import QDesktopServices, QFont, QIcon, QPainter, QPalette, QPen, QTextCursor, QTextDocument
 from PySide6.QtWidgets import QFrame, QStackedWidget, QTextBrowser, QToolTip, QVBoxLayout, QWidget
 
 from models import names
 from models.history import History
 from models.markdown_html import strip_joiners
-from models.page_html import citation, render_cover, render_recommendation, render_review
+from models.page_html import BOOKMARK_ICON, citation, render_cover, render_recommendation, render_review
 from models.target import Target
 from ui.palette import page_colours
 
@@ -119,6 +119,10 @@ class DetailPane(QWidget):
             self._viewport = self.browser.viewport()
             self._viewport.installEventFilter(self)
 
+    def add_below_page(self, widget: QWidget) -> None:
+        """Put ``widget`` under the page text (the note editor); the overview does not show it."""
+        self._page_layout.insertWidget(1, widget)
+
     @property
     def find_bar(self):
         """The find-in-page bar, built on first use."""
@@ -182,6 +186,8 @@ class DetailPane(QWidget):
     def _render(self, target: str, terms: list[str]) -> tuple[str, int]:
         where = Target.parse(target)
         marked = self.is_bookmarked(target)
+        if marked:
+            self._add_bookmark_image()
         if where.kind == "rec":
             rec = self._repo.recommendation(where.number)
             self._footnotes = {fn.number: fn.text for fn in rec.footnotes}
@@ -206,6 +212,16 @@ class DetailPane(QWidget):
             self._footnotes = {}
             return group_page(self._repo, target), 0
         raise KeyError(target)
+
+    def _add_bookmark_image(self) -> None:
+        """The bookmark icon the page heading shows (an SVG, drawn at twice the size for sharpness)."""
+        doc = self.browser.document()
+        url = QUrl(BOOKMARK_ICON)
+        if doc.resource(QTextDocument.ResourceType.ImageResource, url) is None:
+            from ui.actions import icon
+
+            image = icon("bookmark").pixmap(QSize(40, 40), QIcon.Mode.Normal, QIcon.State.On).toImage()
+            doc.addResource(QTextDocument.ResourceType.ImageResource, url, image)
 
     def _cited_documents(self) -> set[str]:
         if self._documents is None:

@@ -47,6 +47,8 @@ class Extras(QObject):
         a.show_bookmarks.setEnabled(True)
         a.show_bookmarks.toggled.connect(self.dock.setVisible)
         self.dock.visibilityChanged.connect(a.show_bookmarks.setChecked)
+        if (state := window.settings.window_state()) is not None:
+            window.restoreState(state)  # the dock did not exist at _restore(): reopen it if it was open
         self.retranslate()
 
     def _print(self, name: str) -> None:

@@ -63,7 +63,7 @@ class MainWindow(QMainWindow):
         )
         self.tree = RecommendationTree(self.tree_model, self)
         self.detail = DetailPane(repo, self._make_overview, self)
-        self.detail.set_marks(self.bookmarks.is_bookmarked, self.bookmarks.note)
+        self.detail.set_marks(self.bookmarks.is_bookmarked, lambda _t: "")  # the note: an editor under the page
         self.sidebar = FilterSidebar(repo, self)
         self.sidebar.set_bookmark_source(self.bookmarks.numbers)
 
@@ -108,6 +108,8 @@ class MainWindow(QMainWindow):
         self.bookmarks.open()
         self.tree_model.set_bookmarks(self.bookmarks.targets())
         self.extras.bookmarks_ready()
+        self._attach_note()
+        self.detail.refresh()  # the first page was drawn before the store opened: its mark
         self._on_target(self.detail.target)
         self.sidebar.populate()
         name_qt_controls(self)
@@ -118,6 +120,19 @@ class MainWindow(QMainWindow):
         if problem:
             self.statusBar().showMessage(problem, 15000)
             self._tell_store_problem(problem)
+
+    def _attach_note(self) -> None:
+        """The note editor under the page (ui/note_editor.py), following the page shown."""
+        self.note = None
+        if self.bookmarks.drafts is None:
+            return
+        from ui.bookmark_bridge import target_key
+        from ui.note_editor import DetailNote
+
+        self.note = DetailNote(self.bookmarks.drafts, self.detail)
+        self.detail.add_below_page(self.note)
+        self.detail.targetChanged.connect(lambda t: self.note.show_for(target_key(t)))
+        self.note.show_for(target_key(self.detail.target))
 
     def _tell_store_problem(self, text: str) -> None:
         """A moved-aside or unusable bookmark store must not go unnoticed: a non-blocking message box."""
@@ -368,6 +383,11 @@ class MainWindow(QMainWindow):
         st.sync()
 
     def closeEvent(self, event: QCloseEvent) -> None:
+        from ui.note_editor import confirm_close
+
+        if not confirm_close(self, self.bookmarks.drafts):  # unsaved note text: the user chose to stay
+            event.ignore()
+            return
         self.save_state()
         self.extras.flush()  # pending note edits; the store itself closes when the application quits
         super().closeEvent(event)

@@ -48,12 +48,48 @@
         <translation>独立审查的 %1 条建议；打开任一条可查看进展。</translation>
     </message>
     <message>
+        <source>Note</source>
+        <translation>备注</translation>
+    </message>
+    <message>
         <source>Recommendation %1</source>
         <translation>建议 %1</translation>
     </message>
     <message>
         <source>%1 recommendations; open one to read it.</source>
         <translation>%1 条建议；打开任一条即可阅读。</translation>
+    </message>
+    <message>
+        <source>Unsaved notes</source>
+        <translation>未保存的备注</translation>
+    </message>
+    <message>
+        <source>These notes are not saved: %1.</source>
+        <translation>以下备注未保存：%1。</translation>
+    </message>
+    <message>
+        <source>Some were changed in another window.</source>
+        <translation>其中有的已在另一窗口中修改。</translation>
+    </message>
+    <message>
+        <source>Save to a Text File…</source>
+        <translation>保存为文本文件…</translation>
+    </message>
+    <message>
+        <source>Keep the Window Open</source>
+        <translation>保持窗口打开</translation>
+    </message>
+    <message>
+        <source>Discard</source>
+        <translation>放弃</translation>
+    </message>
+    <message>
+        <source>Save Unsaved Notes</source>
+        <translation>保存未保存的备注</translation>
+    </message>
+    <message>
+        <source>Text files (*.txt)</source>
+        <translation>文本文件 (*.txt)</translation>
     </message>
     <message>
         <source>Cluster %1</source>
@@ -70,10 +106,6 @@
     <message>
         <source>for immediate implementation (%1)</source>
         <translation>需立即落实（%1）</translation>
-    </message>
-    <message>
-        <source>My note</source>
-        <translation>我的备注</translation>
     </message>
     <message>
         <source>None reported</source>
@@ -174,6 +206,10 @@
     <message>
         <source>★ for immediate implementation</source>
         <translation>★ 需立即落实</translation>
+    </message>
+    <message>
+        <source>Bookmarked</source>
+        <translation>已加书签</translation>
     </message>
     <message>
         <source>Print</source>
@@ -537,8 +573,8 @@
         <translation>按添加日期排序（最新在前）</translation>
     </message>
     <message>
-        <source>No bookmarks yet. Press Ctrl+D or click the star to bookmark the recommendation shown.</source>
-        <translation>还没有书签。按 Ctrl+D 或点击星标，为当前建议添加书签。</translation>
+        <source>No bookmarks yet. Press Ctrl+D or click the bookmark button to bookmark the recommendation shown.</source>
+        <translation>还没有书签。按 Ctrl+D 或点击书签按钮，为当前建议添加书签。</translation>
     </message>
     <message>
         <source>Export</source>
@@ -596,6 +632,13 @@
         <translation>
             <numerusform>已选 %n 项</numerusform>
         </translation>
+    </message>
+</context>
+<context>
+    <name>DetailNote</name>
+    <message>
+        <source>Note</source>
+        <translation>备注</translation>
     </message>
 </context>
 <context>
@@ -916,6 +959,80 @@ Below, tick facets to narrow the tree; the numbers count recommendations in the 
     </message>
 </context>
 <context>
+    <name>NoteDrafts</name>
+    <message>
+        <source>The bookmark store is closed.</source>
+        <translation>书签文件已关闭。</translation>
+    </message>
+</context>
+<context>
+    <name>NoteEditor</name>
+    <message>
+        <source>Editing…</source>
+        <translation>正在编辑…</translation>
+    </message>
+    <message>
+        <source>A note holds at most %1 characters; %2 were not added.</source>
+        <translation>一条备注最多 %1 字；有 %2 字未能加入。</translation>
+    </message>
+    <message>
+        <source>Saved</source>
+        <translation>已保存</translation>
+    </message>
+    <message>
+        <source>This note was changed in another window. Your text is kept here, not saved; the other text is saved. Which should the note keep?</source>
+        <translation>此备注已在另一窗口中修改。您的文字保留在此处，尚未保存；已保存的是另一窗口的文字。备注应保留哪一份？</translation>
+    </message>
+    <message>
+        <source>Changed in another window — not saved</source>
+        <translation>已在另一窗口中修改 — 未保存</translation>
+    </message>
+    <message>
+        <source>retrying</source>
+        <translation>正在重试</translation>
+    </message>
+    <message>
+        <source>shorten it to save</source>
+        <translation>请缩短后再保存</translation>
+    </message>
+    <message>
+        <source>Not saved (%1): %2</source>
+        <translation>未保存（%1）：%2</translation>
+    </message>
+    <message>
+        <source>Note (saved automatically)</source>
+        <translation>备注（自动保存）</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>备注</translation>
+    </message>
+    <message>
+        <source>Keep both</source>
+        <translation>两者都保留</translation>
+    </message>
+    <message>
+        <source>Keep mine</source>
+        <translation>保留我的</translation>
+    </message>
+    <message>
+        <source>Use the other</source>
+        <translation>采用另一份</translation>
+    </message>
+    <message>
+        <source>Save your text followed by the other window&apos;s text</source>
+        <translation>保存您的文字，其后附上另一窗口的文字</translation>
+    </message>
+    <message>
+        <source>Save your text in place of the other window&apos;s text</source>
+        <translation>用您的文字替换另一窗口的文字</translation>
+    </message>
+    <message>
+        <source>Discard your text and show the other window&apos;s text</source>
+        <translation>放弃您的文字，显示另一窗口的文字</translation>
+    </message>
+</context>
+<context>
     <name>OverviewPage</name>
     <message>
         <source>%1 · %2 · reporting period %3 · %4 recommendations in 6 clusters</source>
@@ -1030,24 +1147,8 @@ Below, tick facets to narrow the tree; the numbers count recommendations in the 
         <translation>添加于 %1</translation>
     </message>
     <message>
-        <source>Note (saved automatically)</source>
-        <translation>备注（自动保存）</translation>
-    </message>
-    <message>
         <source>Remove bookmark (the note is kept if you bookmark it again)</source>
         <translation>删除书签（再次添加书签时备注仍保留）</translation>
-    </message>
-    <message>
-        <source>Editing…</source>
-        <translation>正在编辑…</translation>
-    </message>
-    <message>
-        <source>Not saved: %1</source>
-        <translation>未保存：%1</translation>
-    </message>
-    <message>
-        <source>Saved</source>
-        <translation>已保存</translation>
     </message>
 </context>
 <context>
