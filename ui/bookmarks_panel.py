@@ -63,9 +63,7 @@ class _Row(QFrame):
         layout.addWidget(self.note)
         layout.addWidget(self.added)
         self.set_created(bookmark.created)
-        read_only = panel.store.read_only  # shown, not editable
-        self.editor.setReadOnly(read_only)
-        self.remove_button.setEnabled(not read_only)
+        self.remove_button.setEnabled(not panel.store.read_only)  # the note editor is read-only too
         self.retranslate()
 
     def set_title(self, title: str) -> None:

@@ -43,6 +43,7 @@ class NoteEditor(QFrame):
         self.editor = QPlainTextEdit(self)
         self.editor.setObjectName("noteText")
         self.editor.setTabChangesFocus(True)
+        self.editor.setReadOnly(drafts.store.read_only)  # a read-only store: notes shown, not editable
         self.editor.setFixedHeight(QFontMetrics(self.editor.font()).lineSpacing() * lines + 14)
         self.editor.installEventFilter(self)
         self.state = QLabel(self)
