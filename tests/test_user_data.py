@@ -171,7 +171,7 @@ def test_uncreatable_data_folder_names_the_path_and_reason(real_locations: Path,
     blocker.write_text("", encoding="utf-8")
     monkeypatch.setenv("XDG_DATA_HOME", str(blocker / "data"))
     message = paths.user_data().message()
-    assert str(blocker / "data") in message and "书签和笔记" in message and "Errno" not in message
+    assert str(blocker / "data") in message and "书签和备注" in message and "Errno" not in message
 
 
 def test_window_without_a_data_folder_says_where_it_tried(real_locations: Path, monkeypatch, repo, qtbot,

@@ -279,7 +279,7 @@
     </message>
     <message>
         <source>The bookmark file %1 is read-only: bookmarks and notes are shown but cannot be changed.</source>
-        <translation>书签文件 %1 为只读：书签和笔记可以查看，但不能修改。</translation>
+        <translation>书签文件 %1 为只读：书签和备注可以查看，但不能修改。</translation>
     </message>
     <message>
         <source>The bookmark file %1 cannot be written to right now: %2</source>
@@ -291,7 +291,7 @@
     </message>
     <message>
         <source>The note is too long (%1 characters; the limit is %2).</source>
-        <translation>笔记过长（%1 字，上限 %2）。</translation>
+        <translation>备注过长（%1 字，上限 %2 字）。</translation>
     </message>
     <message>
         <source>, </source>
@@ -1109,11 +1109,11 @@ Below, tick facets to narrow the tree; the numbers count recommendations in the 
     <name>UserData</name>
     <message>
         <source>Bookmarks and notes are off: the app could not use the folder %1 (%2).</source>
-        <translation>书签和笔记不可用：程序无法使用文件夹 %1（%2）。</translation>
+        <translation>书签和备注不可用：程序无法使用文件夹 %1（%2）。</translation>
     </message>
     <message>
         <source>Portable mode: the folder %1 cannot be written to (%2). Bookmarks, notes and settings are kept in %3 instead.</source>
-        <translation>便携模式：文件夹 %1 无法写入（%2）。书签、笔记和设置改为保存在 %3。</translation>
+        <translation>便携模式：文件夹 %1 无法写入（%2）。书签、备注和设置改为保存在 %3。</translation>
     </message>
     <message>
         <source>the HOME environment variable is not set</source>
