@@ -19,6 +19,7 @@ from ui.detail_pane import DetailPane
 from ui.extras import Extras
 from ui.filter_chips import FilterChips
 from ui.filter_sidebar import FilterSidebar
+from ui.help import Help
 from ui.i18n import Translations
 from ui.navigation import Navigator
 from ui.tree_view import RecommendationTree
@@ -194,6 +195,7 @@ class MainWindow(QMainWindow):
             self.go_menu.addAction(action)
         self.help_menu = bar.addMenu("")
         self.help_menu.addAction(a.about)
+        self.help = Help(self, self.help_menu, lambda: self.translations.language)  # F1, user guide
         for action in (
             a.back,
             a.forward,
@@ -345,6 +347,7 @@ class MainWindow(QMainWindow):
         self.lang_menu.setTitle(self.tr("&Language"))
         self.go_menu.setTitle(self.tr("&Go"))
         self.help_menu.setTitle(self.tr("&Help"))
+        self.help.retranslate()
         self.toolbar.setWindowTitle(self.tr("Toolbar"))
         self.actions_.retranslate()
         self.actions_.lang_zh.setChecked(self.translations.language == "zh")

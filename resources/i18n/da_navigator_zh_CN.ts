@@ -362,6 +362,62 @@
         <source>Horizontal scroll bar</source>
         <translation>水平滚动条</translation>
     </message>
+    <message>
+        <source>Keyboard shortcuts</source>
+        <translation>键盘快捷键</translation>
+    </message>
+    <message>
+        <source>In the panes</source>
+        <translation>各窗格中的按键</translation>
+    </message>
+    <message>
+        <source>In the tree</source>
+        <translation>在目录树中</translation>
+    </message>
+    <message>
+        <source>Type a number (e.g. 42) to jump to that recommendation; arrows move</source>
+        <translation>输入编号（如 42）跳转到该建议；方向键移动</translation>
+    </message>
+    <message>
+        <source>In the search box</source>
+        <translation>在搜索框中</translation>
+    </message>
+    <message>
+        <source>Down moves into the results; Enter opens the first result</source>
+        <translation>下方向键进入结果列表；Enter 打开第一个结果</translation>
+    </message>
+    <message>
+        <source>In the results</source>
+        <translation>在搜索结果中</translation>
+    </message>
+    <message>
+        <source>Enter opens the result at its section</source>
+        <translation>Enter 打开该结果并定位到相应部分</translation>
+    </message>
+    <message>
+        <source>In the detail pane</source>
+        <translation>在详情窗格中</translation>
+    </message>
+    <message>
+        <source>Tab and Shift+Tab move between links; Enter follows the link</source>
+        <translation>Tab 和 Shift+Tab 在链接之间移动；Enter 打开链接</translation>
+    </message>
+    <message>
+        <source>In the find bar</source>
+        <translation>在查找栏中</translation>
+    </message>
+    <message>
+        <source>Enter: next match; Shift+Enter: previous; Esc closes it</source>
+        <translation>Enter：下一处；Shift+Enter：上一处；Esc 关闭</translation>
+    </message>
+    <message>
+        <source>On the overview</source>
+        <translation>在概览页</translation>
+    </message>
+    <message>
+        <source>Arrows move between cells and bars; Enter applies that filter</source>
+        <translation>方向键在单元格和条形之间移动；Enter 应用该筛选</translation>
+    </message>
 </context>
 <context>
     <name>Actions</name>
@@ -854,6 +910,48 @@ Below, tick facets to narrow the tree; the numbers count recommendations in the 
     <message>
         <source>%1 of %2</source>
         <translation>第 %1 / %2 处</translation>
+    </message>
+</context>
+<context>
+    <name>Help</name>
+    <message>
+        <source>&amp;Keyboard Shortcuts</source>
+        <translation>键盘快捷键(&amp;K)</translation>
+    </message>
+    <message>
+        <source>Keyboard Shortcuts</source>
+        <translation>键盘快捷键</translation>
+    </message>
+    <message>
+        <source>&amp;User Guide</source>
+        <translation>使用指南(&amp;U)</translation>
+    </message>
+    <message>
+        <source>User Guide</source>
+        <translation>使用指南</translation>
+    </message>
+</context>
+<context>
+    <name>HelpDialog</name>
+    <message>
+        <source>DA Navigator Help</source>
+        <translation>发展议程导航帮助</translation>
+    </message>
+    <message>
+        <source>Keyboard shortcuts</source>
+        <translation>键盘快捷键</translation>
+    </message>
+    <message>
+        <source>User guide</source>
+        <translation>使用指南</translation>
+    </message>
+    <message>
+        <source>&amp;Keyboard Shortcuts</source>
+        <translation>键盘快捷键(&amp;K)</translation>
+    </message>
+    <message>
+        <source>&amp;User Guide</source>
+        <translation>使用指南(&amp;U)</translation>
     </message>
 </context>
 <context>
