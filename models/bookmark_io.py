@@ -17,8 +17,12 @@ from collections.abc import Collection, Mapping
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from models.bookmarks import KINDS, MAX_NOTE_CHARS, Bookmark, BookmarkStore
+
+if TYPE_CHECKING:
+    from models.repository import ContentRepository
 
 FORMAT = "da-navigator-bookmarks"
 FORMAT_VERSION = 1
@@ -53,31 +57,9 @@ class ImportSummary:
         )
 
 
-def valid_numbers_from_repo(repo: object) -> dict[tuple[str, str, str], set[int]]:
+def valid_numbers_from_repo(repo: ContentRepository) -> dict[tuple[str, str, str], set[int]]:
     """Valid numbers of every edition in the repository's database, for ``import_file``."""
-    valid = _edition_numbers(repo)
-    path = getattr(repo, "path", None)
-    doc = repo.document()  # type: ignore[attr-defined]
-    for edition in getattr(repo, "editions", list)():
-        if tuple(edition) == (doc.symbol, doc.language) or path is None:
-            continue
-        try:
-            other = type(repo)(path, edition=tuple(edition))  # type: ignore[call-arg]
-        except Exception:  # noqa: BLE001 - an unreadable edition just stays unknown (its rows are refused)
-            continue
-        try:
-            valid.update(_edition_numbers(other))
-        finally:
-            other.close()  # type: ignore[attr-defined]
-    return valid
-
-
-def _edition_numbers(repo: object) -> dict[tuple[str, str, str], set[int]]:
-    doc = repo.document()  # type: ignore[attr-defined]
-    return {
-        (doc.symbol, doc.language, "recommendation"): {s.number for s in repo.summaries()},  # type: ignore[attr-defined]
-        (doc.symbol, doc.language, "review"): {r.number for r in repo.reviews()},  # type: ignore[attr-defined]
-    }
+    return repo.valid_numbers()
 
 
 # --- export ---------------------------------------------------------------------------

@@ -47,6 +47,23 @@ class ContentRepository:
             raise ContentError(f"找不到内容数据库：{self.path}\nContent database not found: {self.path}")
         try:
             self._db = sqlite3.connect(self.path.resolve().as_uri() + "?mode=ro&immutable=1", uri=True)
+        except sqlite3.DatabaseError as error:
+            raise self._unreadable(error) from error
+        try:
+            self._open(edition)
+        except BaseException:
+            self._db.close()  # a refused file is not left open
+            raise
+
+    def _unreadable(self, error: sqlite3.DatabaseError) -> ContentError:
+        return ContentError(
+            f"内容数据库已损坏或无法读取：{self.path}（{error}）\n"
+            f"The content database is corrupt or unreadable: {error}"
+        )
+
+    def _open(self, edition: tuple[str, str] | None) -> None:
+        """Check the schema version and load the edition's document row (ContentError if not)."""
+        try:
             version = self._db.execute("PRAGMA user_version").fetchone()[0]
             if version != CONTENT_SCHEMA_VERSION:
                 raise ContentError(
@@ -60,10 +77,7 @@ class ContentRepository:
                 args,
             ).fetchone()
         except sqlite3.DatabaseError as error:
-            raise ContentError(
-                f"内容数据库已损坏或无法读取：{self.path}（{error}）\n"
-                f"The content database is corrupt or unreadable: {error}"
-            ) from error
+            raise self._unreadable(error) from error
         if row is None:
             raise ContentError(f"内容数据库中没有所需版本 {edition}\nEdition {edition} is not in {self.path}")
         self._doc_id = row[0]
@@ -91,6 +105,19 @@ class ContentRepository:
 
     def editions(self) -> list[tuple[str, str]]:
         return [(s, lang) for s, lang in self._rows("SELECT symbol, language FROM documents ORDER BY id")]
+
+    def valid_numbers(self) -> dict[tuple[str, str, str], set[int]]:
+        """(symbol, language, "recommendation" | "review") → its numbers, for every edition in the file."""
+        valid: dict[tuple[str, str, str], set[int]] = {
+            (symbol, language, kind): set() for symbol, language in self.editions()
+            for kind in ("recommendation", "review")
+        }
+        for table, kind in (("recommendations", "recommendation"), ("review_recommendations", "review")):
+            for symbol, language, number in self._rows(
+                f"SELECT d.symbol, d.language, t.number FROM {table} t JOIN documents d ON d.id = t.doc_id"
+            ):
+                valid[(symbol, language, kind)].add(number)
+        return valid
 
     def cover_note(self) -> str:
         return self._rows("SELECT cover_note FROM documents WHERE id = ?", self._doc_id)[0][0]

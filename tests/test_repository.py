@@ -84,3 +84,25 @@ def test_export_json_has_every_field(repo, tmp_path):
     for rec in data["recommendations"]:
         assert rec["text"] and rec["sectors"] and rec["implementation"] and rec["activities"]
     assert data["clusters"][0]["recommendations"] == list(range(1, 15))
+
+
+def test_a_refused_database_is_closed(tmp_path, monkeypatch):
+    """__init__ raising (here: a schema version from the future) leaves no connection open."""
+    path = tmp_path / "future.sqlite"
+    db = sqlite3.connect(path)
+    db.execute("PRAGMA user_version = 999")
+    db.close()
+    opened: list[sqlite3.Connection] = []
+    real_connect = sqlite3.connect
+    monkeypatch.setattr(sqlite3, "connect", lambda *a, **k: opened.append(real_connect(*a, **k)) or opened[-1])
+    with pytest.raises(ContentError, match="999"):
+        ContentRepository(path)
+    with pytest.raises(sqlite3.ProgrammingError, match="closed"):
+        opened[0].execute("SELECT 1")
+
+
+def test_valid_numbers_cover_every_edition_from_the_rows(repo):
+    valid = repo.valid_numbers()
+    assert set(valid) == {(s, lang, kind) for s, lang in repo.editions() for kind in ("recommendation", "review")}
+    assert valid[("CDIP/33/2", "zh", "recommendation")] == {s.number for s in repo.summaries()} == set(range(1, 46))
+    assert valid[("CDIP/33/2", "zh", "review")] == {r.number for r in repo.reviews()}

@@ -7,6 +7,7 @@ refuses, and never overwrites text the user is editing when another window chang
 from __future__ import annotations
 
 import html
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, Qt, Signal
 from PySide6.QtWidgets import (
@@ -30,6 +31,9 @@ from models.bookmark_signals import BookmarkNotifier
 from models.bookmarks import Bookmark, BookmarkStoreError
 from ui.file_dialogs import open_file, save_file
 from ui.note_editor import NoteEditor
+
+if TYPE_CHECKING:
+    from models.repository import ContentRepository
 
 
 class _Row(QFrame):
@@ -101,7 +105,7 @@ class BookmarksPanel(QWidget):
 
     openRequested = Signal(str, int)  # kind, number
 
-    def __init__(self, notifier: BookmarkNotifier, repo: object, parent: QWidget | None = None) -> None:
+    def __init__(self, notifier: BookmarkNotifier, repo: ContentRepository, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("bookmarksPanel")
         self.notifier, self.store, self.repo = notifier, notifier.store, repo
@@ -142,8 +146,8 @@ class BookmarksPanel(QWidget):
         layout.addWidget(self.empty)
         layout.addWidget(scroll, 1)
         layout.addLayout(foot)
-        self._titles = {("recommendation", s.number): s for s in repo.summaries()}  # type: ignore[attr-defined]
-        self._reviews = {("review", r.number): r for r in repo.reviews()}  # type: ignore[attr-defined]
+        self._titles = {("recommendation", s.number): s for s in repo.summaries()}
+        self._reviews = {("review", r.number): r for r in repo.reviews()}
         notifier.changed.connect(lambda *_: self.refresh())
         app = QApplication.instance()
         if app is not None:

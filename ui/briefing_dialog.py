@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
@@ -19,6 +20,9 @@ from PySide6.QtWidgets import (
 
 from ui.actions import icon
 
+if TYPE_CHECKING:
+    from models.repository import ContentRepository
+
 REVIEW_ROLE = Qt.ItemDataRole.UserRole + 1  # True on Annex II rows
 
 
@@ -26,7 +30,7 @@ class BriefingDialog(QDialog):
     """A checkable list of the 45 recommendations and the Annex II review recommendations, with
     "all", "bookmarked" and "none" shortcuts."""
 
-    def __init__(self, repo: object, checked: Iterable[int], bookmarked: Sequence[int] = (),
+    def __init__(self, repo: ContentRepository, checked: Iterable[int], bookmarked: Sequence[int] = (),
                  parent: QWidget | None = None, reviews_checked: Iterable[int] = (),
                  reviews_bookmarked: Sequence[int] = ()) -> None:
         super().__init__(parent)
@@ -37,7 +41,7 @@ class BriefingDialog(QDialog):
         self.list = QListWidget(self)
         self.list.setAccessibleName(self.tr("Recommendations in the briefing pack"))
         bookmark = icon("bookmark")
-        for s in repo.summaries():  # type: ignore[attr-defined]
+        for s in repo.summaries():
             star = " ★" if s.immediate else ""
             label = self.tr("Recommendation %1").replace("%1", str(s.number))
             item = QListWidgetItem(f"{label}{star}  {s.title}")
@@ -47,7 +51,7 @@ class BriefingDialog(QDialog):
             item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
             item.setCheckState(Qt.CheckState.Checked if s.number in checked else Qt.CheckState.Unchecked)
             self.list.addItem(item)
-        for rv in repo.reviews():  # type: ignore[attr-defined]
+        for rv in repo.reviews():
             label = self.tr("Annex II · Review recommendation %1").replace("%1", str(rv.number))
             item = QListWidgetItem(f"{label}  {rv.title}")
             if rv.number in self._bookmarked_reviews:

@@ -13,6 +13,7 @@ import html
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QMarginsF, QPointF, QRectF, QSizeF, Qt
 from PySide6.QtGui import (
@@ -37,6 +38,9 @@ from PySide6.QtGui import (
 
 from models import print_html
 from models.entities import Document
+
+if TYPE_CHECKING:
+    from models.repository import ContentRepository
 
 REF_DPI = 96  # layout resolution; painting scales to the device's
 MARGINS_MM = QMarginsF(18, 12, 18, 12)
@@ -243,40 +247,42 @@ class PrintJob:
 
 
 # --- building jobs ---------------------------------------------------------------------
-def _cluster_titles(repo: object) -> dict[str, str]:
-    return {c.id: c.title for c in repo.clusters()}  # type: ignore[attr-defined]
+def _cluster_titles(repo: ContentRepository) -> dict[str, str]:
+    return {c.id: c.title for c in repo.clusters()}
 
 
-def summary_part(repo: object, number: int, note: str = "", clusters: Mapping[str, str] | None = None) -> Part:
-    doc = repo.document()  # type: ignore[attr-defined]
-    rec = repo.recommendation(number)  # type: ignore[attr-defined]
+def summary_part(
+    repo: ContentRepository, number: int, note: str = "", clusters: Mapping[str, str] | None = None
+) -> Part:
+    doc = repo.document()
+    rec = repo.recommendation(number)
     clusters = clusters if clusters is not None else _cluster_titles(repo)
     body = print_html.summary_html(doc, rec, clusters.get(rec.cluster, ""), note)
     return Part(body, header=print_html.summary_title(rec), detail=clusters.get(rec.cluster, ""),
                 citation=print_html.citation(doc, number))
 
 
-def review_part(repo: object, number: int, note: str = "") -> Part:
+def review_part(repo: ContentRepository, number: int, note: str = "") -> Part:
     """An Annex II review recommendation: its text and the progress reported (KeyError if unknown)."""
-    doc = repo.document()  # type: ignore[attr-defined]
-    rev = repo.review(number)  # type: ignore[attr-defined]
+    doc = repo.document()
+    rev = repo.review(number)
     return Part(print_html.review_html(doc, rev, note), header=print_html.review_title(rev), detail="附件二",
                 citation=print_html.review_citation(doc, number))
 
 
-def review_job(repo: object, number: int, note: str = "") -> PrintJob:
+def review_job(repo: ContentRepository, number: int, note: str = "") -> PrintJob:
     part = review_part(repo, number, note)
-    return PrintJob(repo.document(), [part], title=part.header)  # type: ignore[attr-defined]
+    return PrintJob(repo.document(), [part], title=part.header)
 
 
-def summary_job(repo: object, number: int, note: str = "") -> PrintJob:
+def summary_job(repo: ContentRepository, number: int, note: str = "") -> PrintJob:
     """One recommendation's summary (KeyError if the number is unknown)."""
     part = summary_part(repo, number, note)
-    return PrintJob(repo.document(), [part], title=part.header)  # type: ignore[attr-defined]
+    return PrintJob(repo.document(), [part], title=part.header)
 
 
 def briefing_job(
-    repo: object,
+    repo: ContentRepository,
     numbers: Sequence[int],
     notes: Mapping[int, str] | None = None,
     reviews: Sequence[int] = (),
@@ -285,10 +291,10 @@ def briefing_job(
     """Cover, table of contents (with page numbers), one summary per recommendation, then the chosen
     Annex II review recommendations."""
     notes, review_notes = notes or {}, review_notes or {}
-    doc = repo.document()  # type: ignore[attr-defined]
+    doc = repo.document()
     clusters = _cluster_titles(repo)
-    recs = [repo.recommendation(n) for n in numbers]  # type: ignore[attr-defined]
-    revs = [repo.review(n) for n in reviews]  # type: ignore[attr-defined]
+    recs = [repo.recommendation(n) for n in numbers]
+    revs = [repo.review(n) for n in reviews]
     entries = [(r.number, r.immediate, r.title) for r in recs]
     labels = [(print_html.rec_label(n, i), t) for n, i, t in entries]
     labels += [(print_html.review_label(r.number), r.title) for r in revs]

@@ -18,6 +18,7 @@ import os
 import sys
 from collections.abc import Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, QLocale, Qt
 from PySide6.QtPrintSupport import QPrinter, QPrintPreviewDialog
@@ -36,6 +37,10 @@ from ui.print_render import (
     write_pdf,
 )
 
+if TYPE_CHECKING:
+    from models.bookmarks import BookmarkStore
+    from models.repository import ContentRepository
+
 KIND = "recommendation"
 REVIEW = "review"
 
@@ -52,20 +57,20 @@ def default_page_size() -> str:
     return "letter" if QLocale().measurementSystem() == QLocale.MeasurementSystem.ImperialUSSystem else "a4"
 
 
-def notes_for(store: object | None, numbers: Sequence[int], kind: str = KIND) -> dict[int, str]:
+def notes_for(store: BookmarkStore | None, numbers: Sequence[int], kind: str = KIND) -> dict[int, str]:
     """The user's notes for ``numbers`` of ``kind`` (empty without a store)."""
     if store is None:
         return {}
     out = {}
     for n in numbers:
-        note = store.note(kind, n)  # type: ignore[attr-defined]
+        note = store.note(kind, n)
         if note.strip():
             out[n] = note
     return out
 
 
-def default_file_name(repo: object, numbers: Sequence[int], reviews: Sequence[int] = ()) -> str:
-    symbol = repo.document().symbol.replace("/", "-")  # type: ignore[attr-defined]
+def default_file_name(repo: ContentRepository, numbers: Sequence[int], reviews: Sequence[int] = ()) -> str:
+    symbol = repo.document().symbol.replace("/", "-")
     if len(numbers) == 1 and not reviews:
         return f"{symbol}-rec{numbers[0]}.pdf"
     if len(reviews) == 1 and not numbers:
@@ -73,7 +78,9 @@ def default_file_name(repo: object, numbers: Sequence[int], reviews: Sequence[in
     return f"{symbol}-briefing-{len(numbers) + len(reviews)}.pdf"
 
 
-def _single_job(repo: object, store: object | None, numbers: Sequence[int], reviews: Sequence[int]) -> PrintJob:
+def _single_job(
+    repo: ContentRepository, store: BookmarkStore | None, numbers: Sequence[int], reviews: Sequence[int]
+) -> PrintJob:
     """The first recommendation's summary, else the first review recommendation's page."""
     if numbers:
         return summary_job(repo, numbers[0], notes_for(store, numbers[:1]).get(numbers[0], ""))
@@ -81,13 +88,13 @@ def _single_job(repo: object, store: object | None, numbers: Sequence[int], revi
 
 
 # --- window entry points --------------------------------------------------------------
-def preview_summary(parent: QWidget | None, repo: object, number: int, note: str = "") -> int:
+def preview_summary(parent: QWidget | None, repo: ContentRepository, number: int, note: str = "") -> int:
     """Show the print preview of one summary; returns the dialog's result (1 = printed)."""
     return _preview(parent, summary_job(repo, number, note))
 
 
-def print_summary(parent: QWidget | None, repo: object, numbers: Sequence[int], store: object | None = None,
-                  reviews: Sequence[int] = ()) -> None:
+def print_summary(parent: QWidget | None, repo: ContentRepository, numbers: Sequence[int],
+                  store: BookmarkStore | None = None, reviews: Sequence[int] = ()) -> None:
     if not numbers and not reviews:
         _no_selection(parent)
         return
@@ -96,9 +103,9 @@ def print_summary(parent: QWidget | None, repo: object, numbers: Sequence[int], 
 
 def export_summary_pdf(
     parent: QWidget | None,
-    repo: object,
+    repo: ContentRepository,
     numbers: Sequence[int],
-    store: object | None = None,
+    store: BookmarkStore | None = None,
     path: str | Path | None = None,
     reviews: Sequence[int] = (),
 ) -> Path | None:
@@ -113,9 +120,9 @@ def export_summary_pdf(
 
 def export_briefing_pack(
     parent: QWidget | None,
-    repo: object,
+    repo: ContentRepository,
     numbers: Sequence[int] = (),
-    store: object | None = None,
+    store: BookmarkStore | None = None,
     path: str | Path | None = None,
     chosen: Sequence[int] | None = None,
     reviews: Sequence[int] = (),
@@ -129,8 +136,8 @@ def export_briefing_pack(
     if chosen is None:
         from ui.briefing_dialog import BriefingDialog
 
-        marked = sorted(store.numbers(KIND)) if store is not None else []  # type: ignore[attr-defined]
-        marked_reviews = sorted(store.numbers(REVIEW)) if store is not None else []  # type: ignore[attr-defined]
+        marked = sorted(store.numbers(KIND)) if store is not None else []
+        marked_reviews = sorted(store.numbers(REVIEW)) if store is not None else []
         dialog = BriefingDialog(repo, marked or list(numbers), marked, parent,
                                 reviews_checked=marked_reviews or list(reviews), reviews_bookmarked=marked_reviews)
         if not dialog.exec():
@@ -248,7 +255,7 @@ def print_summary_cli(spec: str, output: str | None) -> int:
     return 0
 
 
-def _user_store(repo: object) -> object | None:
+def _user_store(repo: ContentRepository) -> object | None:
     """The user's bookmark store if one exists (never created just to print); None on any problem."""
     from models.bookmarks import BookmarkStore, BookmarkStoreError
     from models.paths import BOOKMARK_FILE, user_data
@@ -260,7 +267,7 @@ def _user_store(repo: object) -> object | None:
     path = data.folder / BOOKMARK_FILE
     if not path.exists():
         return None
-    doc = repo.document()  # type: ignore[attr-defined]
+    doc = repo.document()
     try:
         store = BookmarkStore(path, (doc.symbol, doc.language))
     except (BookmarkStoreError, OSError) as exc:
