@@ -192,17 +192,20 @@ class Renderer:
         tag = "ol" if items[0][1] else "ul"
         out = [f"<{tag}>"]
         nested: list[str] = []
+        nested_ordered = False  # the nested list's own kind, from its first item
         for indent, ordered, parts in items:
             body = self.inline(_join(parts))
             if indent > base:
+                if not nested:
+                    nested_ordered = ordered
                 nested.append(body)
                 continue
             if nested:
-                out.append(_nested(nested, ordered))
+                out.append(_nested(nested, nested_ordered))
                 nested = []
             out.append(f"<li>{body}</li>")
         if nested:
-            out.append(_nested(nested, False))
+            out.append(_nested(nested, nested_ordered))
         out.append(f"</{tag}>")
         return "".join(out)
 

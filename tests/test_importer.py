@@ -218,6 +218,20 @@ def test_derived_indexes(content, recs):
     assert projects["数字环境中版权和内容传播"]["recommendations"] == [1, 3, 4, 10, 11, 16, 25, 35]
 
 
+def test_derived_indexes_as_the_repository_serves_them(repo):
+    """The same facts, read back from the database rows (what the reader shows), not the dict."""
+    assert repo.recommendation(20).see_also == (16,)
+    assert set(repo.recommendation(32).see_also) == {7, 22}
+    assert 20 in repo.recommendation(16).cited_by
+    assert "CDIP/18/6 Rev." in repo.recommendation(19).documents
+    assert "CDIP/10/9" in repo.recommendation(22).documents
+    assert "大韩民国" in repo.recommendation(2).countries
+    assert "立陶宛" not in repo.recommendation(3).countries
+    assert "中国" not in repo.recommendation(5).countries
+    assert 2 in repo.filter_numbers(documents=["WO/PBC/37/7"])
+    assert 8 in repo.filter_numbers(countries=["中国"]) and 5 not in repo.filter_numbers(countries=["中国"])
+
+
 def test_every_source_line_is_placed(content):
     text = build.DEFAULT_SOURCE.read_text(encoding="utf-8")
     non_blank = [i + 1 for i, line in enumerate(text.split("\n")) if line.strip()]
@@ -254,10 +268,11 @@ def _source_lines() -> list[str]:
     ("name", "make", "expected"),
     [
         ("missing", None, "cannot read source"),
-        ("truncated", lambda lines: "\n".join(lines[: len(lines) // 2]), "expected"),
+        ("truncated", lambda lines: "\n".join(lines[: len(lines) // 2]), "expected the Annex II title"),
         ("not-utf8", lambda lines: "\n".join(lines).encode("utf-8")[:5000] + b"\xff\xfe", "not valid UTF-8"),
         # Recommendation 9's entry (lines 1234–1285) removed: numbering no longer matches.
-        ("entry-removed", lambda lines: "\n".join(lines[:1233] + lines[1285:]), "line"),
+        ("entry-removed", lambda lines: "\n".join(lines[:1233] + lines[1285:]),
+         "expected 40 report entries ('相关产权组织部门' rows), found 39"),
     ],
 )
 def test_bad_source_fails_loudly_and_keeps_previous_database(tmp_path, capsys, name, make, expected):

@@ -87,3 +87,12 @@ def test_citation(repo):
     assert citation(doc, "rec:6", "highlights") == "CDIP/33/2，附件一，建议 6（亮点）"
     assert citation(doc, "rec:6", "text", " 选中 ") == "CDIP/33/2，附件一，建议 6（案文）：“选中”"
     assert citation(doc, "review:3", "progress").startswith("CDIP/33/2，附件二，")
+
+
+def test_nested_list_keeps_its_own_kind():
+    """A nested bullet list between numbered items stays <ul>, a nested numbered list <ol>."""
+    from models.markdown_html import Renderer
+
+    assert Renderer().blocks("1. a\n  - x\n2. b") == "<ol><li>a</li><ul><li>x</li></ul><li>b</li></ol>"
+    assert Renderer().blocks("- a\n  1. x\n- b") == "<ul><li>a</li><ol><li>x</li></ol><li>b</li></ul>"
+    assert Renderer().blocks("- a\n  1. x") == "<ul><li>a</li><ol><li>x</li></ol></ul>"
