@@ -1,7 +1,8 @@
 """The bundle against a baseline: a bare QMainWindow + QTreeView + QTextBrowser frozen with
 PyInstaller's defaults (onedir, windowed, no filtering), built here from bench/baseline_app.py.
 
-Budgets (issue 5): cold start to the window shown with the tree filled <= 1.3x the baseline; size on
+Budgets (issues 5, 10): cold start to the window shown with the tree filled <= 1.2x the baseline,
+warm start <= 1.3x; size on
 disk <= 1.0x; peak RSS <= 1.3x; the frozen app's start with a synthetic 50-edition database (made by
 bench.search_bench.replicate) <= 1.5x its start with the single edition. Zipped size and warm start
 are reported. Both apps run alternately
@@ -34,6 +35,7 @@ from bench.frozen import (
 )
 
 BASELINE_SOURCE = ROOT / "bench" / "baseline_app.py"
+COLD_BUDGET, WARM_BUDGET = 1.2, 1.3  # x the baseline bundle, started alternately in the same run
 EDITIONS = 50
 
 
@@ -70,9 +72,10 @@ def run() -> list[dict[str, object]]:
     rows = []
     if cold:
         rows.append(row(f"cold start to tree shown (median of {n})", median(samples["app"]["cold"]), "ms",
-                        median(samples["base"]["cold"]), 1.3, samples={k: v["cold"] for k, v in samples.items()}))
+                        median(samples["base"]["cold"]), COLD_BUDGET,
+                        samples={k: v["cold"] for k, v in samples.items()}))
     rows.append(row(f"warm start to tree shown (median of {n})", median(samples["app"]["warm"]), "ms",
-                    median(samples["base"]["warm"]), None if cold else 1.3,
+                    median(samples["base"]["warm"]), WARM_BUDGET,
                     note=None if cold else "page cache cannot be dropped here: warm starts stand in for cold",
                     samples={k: v["warm"] for k, v in samples.items()}))
     rows.append(row("bundle size on disk", disk_usage(app_dir) / MB, "MB", disk_usage(base_dir) / MB, 1.0))

@@ -21,6 +21,8 @@ import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
+STARTUP_BUDGET = 1.4  # python main.py vs a bare PySide6 window (tree + text browser), same run
+KEYSTROKE_MEDIAN_MS, KEYSTROKE_P95_MS = 16.0, 25.0  # keystroke → results updated and repainted
 
 QUERIES = [
     "专",
@@ -102,8 +104,8 @@ def startup(runs: int) -> dict:
         "unit": "ms",
         "baseline": round(baseline, 1),
         "ratio": round(ratio, 2),
-        "budget": "<= 1.5x baseline",
-        "ok": ratio <= 1.5,
+        "budget": f"<= {STARTUP_BUDGET:g}x baseline",
+        "ok": ratio <= STARTUP_BUDGET,
         "samples": [round(a, 1) for a, _ in app],
         "baseline_samples": [round(b, 1) for b, _ in base],
         "cpu_ms": round(cpu, 1),
@@ -143,7 +145,7 @@ def keystrokes(app, window, runs: int) -> list[dict]:
     from PySide6.QtWidgets import QApplication
 
     sidebar = window.sidebar
-    updated, painted, cpu = [], [], []
+    updated, painted, cpu, every = [], [], [], []
     for query in QUERIES:
         up, pa = [], []
         for _ in range(runs):
@@ -166,10 +168,11 @@ def keystrokes(app, window, runs: int) -> list[dict]:
             assert sidebar.state.query == query, (sidebar.state.query, query)
         updated.append(statistics.median(up))
         painted.append(statistics.median(pa))
+        every.extend(pa)
     rows = []
     for label, values, budget in (
         ("updated (models, counts, facets)", updated, None),
-        ("updated and repainted", painted, 16.0),
+        ("updated and repainted", painted, KEYSTROKE_MEDIAN_MS),
     ):
         value = statistics.median(values)
         rows.append(
@@ -185,6 +188,12 @@ def keystrokes(app, window, runs: int) -> list[dict]:
                 "per_query": {q: round(v, 2) for q, v in zip(QUERIES, values, strict=True)},
             }
         )
+    p95 = statistics.quantiles(every, n=20)[-1]
+    rows.append({
+        "name": f"keystroke → tree + result list updated and repainted, p95 of all {len(every)} presses",
+        "value": round(p95, 2), "unit": "ms", "baseline": None, "ratio": None,
+        "budget": f"<= {KEYSTROKE_P95_MS:g} ms", "ok": p95 <= KEYSTROKE_P95_MS,
+    })
     rows[1]["cpu_ms_median"] = round(statistics.median(cpu), 2)
     rows[1]["note"] = (
         "a full repaint of the 360x800 tree viewport alone costs ~10-15 ms on this machine "
