@@ -1,7 +1,7 @@
 """Take the README screenshots: ``xvfb-run -a -s "-screen 0 1400x900x24" .venv/bin/python docs/take_screenshots.py``.
 
-Writes docs/images/{window-zh,window-en,search-zh,overview-zh,note-zh,note-en,overview-dark}.png from the real
-database, with fresh settings and bookmarks (nothing of the user's is read or changed).
+Writes docs/images/{window-zh,window-en,help-en,guide-en,guide-zh,search-zh,overview-zh,note-zh,note-en,
+overview-dark}.png from the real database, with fresh settings and bookmarks (nothing of the user's is read or changed).
 """
 
 from __future__ import annotations
@@ -50,7 +50,7 @@ def main() -> int:
         for _ in range(5):
             app.processEvents()
 
-    def shot(w: MainWindow, name: str) -> None:
+    def shot(w, name: str) -> None:
         settle()
         w.grab().save(str(OUT / f"{name}.png"))
         print("wrote", OUT / f"{name}.png")
@@ -73,6 +73,15 @@ def main() -> int:
     settle()
     w.detail.show_target("rec:6")
     shot(w, "window-en")
+    for tab, name in ((0, "help-en"), (1, "guide-en")):  # F1: the shortcut sheet; the user guide
+        dialog = w.help.open(tab)
+        shot(dialog, name)
+        dialog.close()
+    w.actions_.lang_zh.trigger()
+    settle()
+    dialog = w.help.open(1)
+    shot(dialog, "guide-zh")
+    dialog.close()
     w.close()
 
     notes = {6: "我方立场：支持加强技术援助的中立性。\n发言要点：请秘书处说明评估方法。",

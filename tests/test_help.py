@@ -53,9 +53,9 @@ def test_f1_opens_the_shortcut_sheet_and_the_guide(window, qtbot, lang, title, m
     # every menu action with a key is listed with that key
     for menu in (w.file_menu, w.edit_menu, w.view_menu, w.go_menu):
         for action in menu.actions():
-            for key in action.shortcuts():
-                assert key.toString(QKeySequence.SequenceFormat.NativeText) in sheet, action.text()
-                assert plain_text(action.text()) in sheet
+            if action.shortcuts():
+                key = action.shortcuts()[0].toString(QKeySequence.SequenceFormat.NativeText)
+                assert key in sheet and plain_text(action.text()) in sheet, action.text()
     assert "F1" in sheet
     w.help.guide.trigger()
     dialog = w.help.dialog

@@ -3,6 +3,8 @@ always lists the keys that really work), and the user guide (resources/help/guid
 
 from __future__ import annotations
 
+import re
+
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
@@ -52,7 +54,10 @@ class HelpDialog(QDialog):
 
 
 def _keys(action: QAction) -> str:
-    return " · ".join(k.toString(QKeySequence.SequenceFormat.NativeText) for k in action.shortcuts())
+    """The action's keys as the user types them (dedicated media keys such as Find or Exit left out)."""
+    keys = [k.toString(QKeySequence.SequenceFormat.NativeText) for k in action.shortcuts()]
+    typed = [k for k in keys if "+" in k or re.fullmatch(r"F\d+", k)]
+    return " · ".join(typed or keys[:1])
 
 
 def tr(text: str) -> str:
