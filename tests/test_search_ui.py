@@ -10,7 +10,7 @@ from ui_helpers import scan, type_text
 
 from models.filters import FilterState, evaluate
 from models.search import MAX_QUERY_CHARS, parse_query
-from models.search_model import TargetRole
+from models.search_model import SnippetRole, TargetRole
 from ui.main_window import MainWindow
 
 
@@ -217,3 +217,20 @@ def test_back_restores_scroll_and_current_highlights(window, qtbot):
     assert d.hit_count == d.browser.toPlainText().count("专利") > 0
     d.forward()
     assert d.target == "rec:31" and bar.value() == 0
+
+
+def test_result_rows_show_snippets_long_enough_to_judge(window, qtbot):
+    """At 1024×700 each hit shows about 40 characters of its snippet (two lines), not ~10."""
+    window.resize(1024, 700)
+    window.sidebar.set_query("技术转让")
+    window.sidebar.apply_now()
+    view = window.sidebar.results
+    model, delegate = view.model(), view.itemDelegate()
+    hit = model.index(0, 0, model.index(0, 0))
+    snippet = hit.data(SnippetRole)
+    room = view.visualRect(hit).width() - 8
+    runs = delegate._layout("文本  ", snippet, room, view.font())
+    shown = "".join(r.text for r in runs[1:]).rstrip("…")
+    plain = snippet.replace("\x02", "").replace("\x03", "")
+    assert len(shown) >= min(len(plain), 30), (room, shown)
+    assert view.visualRect(hit).height() > view.visualRect(model.index(0, 0)).height()  # a hit wraps

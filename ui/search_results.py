@@ -22,23 +22,35 @@ _VCENTER = Qt.AlignmentFlag.AlignVCenter
 
 
 class _Run:
-    """One laid-out piece of a snippet row: where it goes, its text, whether it is a match."""
+    """One laid-out piece of a snippet row: its line, where it goes, its text, whether it is a match."""
 
-    __slots__ = ("x", "width", "text", "match", "static")
+    __slots__ = ("line", "x", "width", "text", "match", "static")
 
-    def __init__(self, x: int, width: int, text: str, match: bool, font: QFont) -> None:
-        self.x, self.width, self.text, self.match = x, width, text, match
+    def __init__(self, line: int, x: int, width: int, text: str, match: bool, font: QFont) -> None:
+        self.line, self.x, self.width, self.text, self.match = line, x, width, text, match
         self.static = QStaticText(text)
         self.static.setTextFormat(Qt.TextFormat.PlainText)
         self.static.prepare(font=font)
 
 
+def _fit(text: str, room: int, metrics: QFontMetrics) -> int:
+    """How many leading characters of ``text`` fit in ``room`` pixels."""
+    used = 0
+    for n, ch in enumerate(text):
+        used += metrics.horizontalAdvance(ch)
+        if used > room:
+            return n
+    return len(text)
+
+
 class SnippetDelegate(QStyledItemDelegate):
-    """Draws ``section: snippet`` on one line, matches in bold on a highlight background.
+    """Draws ``section: snippet`` wrapped over LINES lines (about 40 characters in the sidebar),
+    matches in bold on a highlight background.
 
     Rows are laid out once (QStaticText runs, cached by text, width and font) and only drawn
     afterwards: a repaint of the list costs a fraction of laying the text out again."""
 
+    LINES = 2
     MATCH_BACKGROUND = QColor("#ffd54f")
     MATCH_INK = QColor("#000000")
 
@@ -67,27 +79,29 @@ class SnippetDelegate(QStyledItemDelegate):
         if len(self._layouts) > 2000:
             self._layouts.clear()
         base, bold, fm, fm_bold = self._metrics(font)
-        out = [_Run(0, fm.horizontalAdvance(label), label, False, base)]
-        x = out[0].width
-        parts = snippet.replace("\n", " ").replace("\x03", "\x02").split("\x02")
-        lead_room = (room - x) // 3  # keep the first match in view: trim the text before it
-        if len(parts) > 1 and fm.horizontalAdvance(parts[0]) > lead_room:
-            parts[0] = "…" + fm.elidedText(parts[0][::-1], Qt.TextElideMode.ElideRight, lead_room)[
-                ::-1
-            ].lstrip("…")
+        parts = [label, *snippet.replace("\n", " ").replace("\x03", "\x02").split("\x02")]
+        out: list[_Run] = []
+        line = x = 0
         for i, part in enumerate(parts):
-            if not part:
-                continue
-            if x >= room:
-                break
-            match = i % 2 == 1
-            metrics = fm_bold if match else fm
-            width = metrics.horizontalAdvance(part)
-            if x + width > room:
-                part = metrics.elidedText(part, Qt.TextElideMode.ElideRight, room - x)
-                width = metrics.horizontalAdvance(part)
-            out.append(_Run(x, width, part, match, bold if match else base))
-            x += width
+            match = i > 0 and i % 2 == 0  # parts alternate: label, text, match, text, match, ...
+            metrics, face = (fm_bold, bold) if match else (fm, base)
+            while part and line < self.LINES:
+                n = _fit(part, room - x, metrics)
+                if n < len(part) and line == self.LINES - 1:  # the last line: end with an ellipsis
+                    piece = metrics.elidedText(part, Qt.TextElideMode.ElideRight, room - x)
+                    if piece:
+                        out.append(_Run(line, x, metrics.horizontalAdvance(piece), piece, match, face))
+                    line = self.LINES
+                    break
+                if n == 0 and x == 0:
+                    n = 1  # a character wider than the row: show it anyway
+                if n:
+                    width = metrics.horizontalAdvance(part[:n])
+                    out.append(_Run(line, x, width, part[:n], match, face))
+                    x += width
+                    part = part[n:]
+                if part:
+                    line, x = line + 1, 0
         runs = self._layouts[key] = tuple(out)
         return runs
 
@@ -109,16 +123,16 @@ class SnippetDelegate(QStyledItemDelegate):
             QPalette.ColorRole.HighlightedText if selected else QPalette.ColorRole.PlaceholderText
         )
         base, bold, fm, _fm_bold = self._metrics(option.font)
-        rect = option.rect.adjusted(4, 0, -4, 0)
+        rect = option.rect.adjusted(4, 3, -4, -3)
         label = section_label(index.data(SectionRole) or "") + "  "
         runs = self._layout(label, index.data(SnippetRole) or "", rect.width(), option.font)
-        top, height, left = rect.top(), rect.height(), rect.left()
-        y = top + (height - fm.height()) / 2
+        top, left, step = rect.top(), rect.left(), fm.lineSpacing()
         painter.save()
         for n, run in enumerate(runs):
+            y = top + run.line * step
             painter.setFont(bold if run.match else base)
             if run.match and not selected:
-                painter.fillRect(QRect(left + run.x, top + 2, run.width, height - 4), self.MATCH_BACKGROUND)
+                painter.fillRect(QRect(left + run.x, y, run.width, fm.height()), self.MATCH_BACKGROUND)
                 painter.setPen(self.MATCH_INK)
             else:
                 painter.setPen(muted if n == 0 else ink)
@@ -136,7 +150,7 @@ class SnippetDelegate(QStyledItemDelegate):
         text = fm_bold.elidedText(index.data() or "", Qt.TextElideMode.ElideRight, rect.width())
         runs = self._layouts.get(("", text, -1))
         if runs is None:
-            runs = self._layouts[("", text, -1)] = (_Run(0, 0, text, False, bold),)
+            runs = self._layouts[("", text, -1)] = (_Run(0, 0, 0, text, False, bold),)
         painter.save()
         painter.setFont(bold)
         painter.setPen(
@@ -149,7 +163,9 @@ class SnippetDelegate(QStyledItemDelegate):
 
     def sizeHint(self, option: QStyleOptionViewItem, index: QModelIndex) -> QSize:
         size = super().sizeHint(option, index)
-        return QSize(size.width(), max(size.height(), self._metrics(option.font)[2].height() + 6))
+        fm = self._metrics(option.font)[2]
+        lines = 1 if index.data(IsGroupRole) else self.LINES
+        return QSize(size.width(), max(size.height(), fm.lineSpacing() * (lines - 1) + fm.height() + 6))
 
 
 class SearchResultView(QTreeView):
@@ -161,7 +177,7 @@ class SearchResultView(QTreeView):
         super().__init__(parent)
         self.setModel(model)
         self.setHeaderHidden(True)
-        self.setUniformRowHeights(True)
+        self.setUniformRowHeights(False)  # a group is one line, a hit LINES lines
         self.setRootIsDecorated(False)
         self.setItemDelegate(SnippetDelegate(self))
         self.setObjectName("searchResults")
