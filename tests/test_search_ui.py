@@ -99,6 +99,7 @@ def test_country_and_document_facets(window, repo):
 
 
 def test_empty_result_says_so_and_clears(window, qtbot):
+    window.actions_.focus_search.trigger()  # an 800 px offscreen screen: the sidebar may be collapsed
     window.sidebar.set_query("这个词不会出现在报告里")
     assert _shown(window) == set()
     assert window.sidebar.empty.isVisible()

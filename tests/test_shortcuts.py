@@ -7,6 +7,7 @@ Run under offscreen by ``make test`` and again under the xcb platform on Xvfb by
 from __future__ import annotations
 
 import os
+import re
 
 import pytest
 from PySide6.QtCore import Qt
@@ -81,7 +82,7 @@ def test_no_key_or_mnemonic_is_shared(make_window, lang):
         menus += [a.menu() for a in menu.actions() if isinstance(a.menu(), QMenu)]
     for button in w.toolbar.findChildren(QToolButton):
         text = button.text()
-        assert "&" not in text and f"({_mnemonic(text)[-1:]})" not in text, text  # no dead mnemonics shown
+        assert "&" not in text and not re.search(r"\([A-Z]\)", text), text  # no dead mnemonics shown
 
 
 def test_plain_text_drops_mnemonics():

@@ -16,10 +16,13 @@ from models.page_html import BOOKMARK_ICON, citation, render_cover, render_recom
 from models.target import Target
 from ui.palette import page_colours
 
+MEASURE_CHARS = 45  # the longest comfortable line of Chinese text; wider panes get side margins
+
 
 class _Browser(QTextBrowser):
-    """A QTextBrowser whose copied text leaves out the invisible line-break guards, and whose
-    keyboard-focused link has a clearly visible focus ring (Qt's own is a faint dotted box)."""
+    """A QTextBrowser whose copied text leaves out the invisible line-break guards, whose
+    keyboard-focused link has a clearly visible focus ring (Qt's own is a faint dotted box), and
+    whose lines are never longer than MEASURE_CHARS characters (the page is centred with margins)."""
 
     def paintEvent(self, event) -> None:
         super().paintEvent(event)
@@ -47,6 +50,31 @@ class _Browser(QTextBrowser):
         probe = QTextCursor(cursor)
         probe.setPosition(cursor.selectionStart() + 1)
         return probe.charFormat().isAnchor()
+
+
+    def setHtml(self, text: str) -> None:
+        super().setHtml(text)
+        self.fit_measure()
+
+    def resizeEvent(self, event) -> None:
+        super().resizeEvent(event)
+        self.fit_measure()
+
+    def changeEvent(self, event) -> None:
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.FontChange:  # zoom
+            self.fit_measure()
+
+    def fit_measure(self) -> None:
+        doc = self.document()
+        measure = self.fontMetrics().horizontalAdvance("中" * MEASURE_CHARS)
+        side = max(doc.documentMargin(), (self.viewport().width() - measure) / 2)
+        frame = doc.rootFrame()
+        fmt = frame.frameFormat()
+        if abs(fmt.leftMargin() - side) >= 1:
+            fmt.setLeftMargin(side)
+            fmt.setRightMargin(side)
+            frame.setFrameFormat(fmt)
 
     def createMimeDataFromSelection(self):
         data = super().createMimeDataFromSelection()

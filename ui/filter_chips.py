@@ -71,8 +71,9 @@ class FilterChips(QFrame):
             f'<span style="background-color:{back}">&nbsp;{escape(self.chip_text(*chip))}&nbsp;✕&nbsp;</span></a>'
             for i, chip in enumerate(chips)
         ]
-        clear = f'<a href="clear">{escape(self.tr("Clear all"))}</a>'
-        self.label.setText(f"{escape(self.tr('Filters:'))} " + " ".join(parts) + f" &nbsp;·&nbsp; {clear}")
+        head = escape(self.tr("Filters:"))
+        clear = escape(self.tr("Clear all"))
+        self.label.setText(f"{head} " + " ".join(parts) + f' &nbsp;·&nbsp; <a href="clear">{clear}</a>')
         self.label.setToolTip(self.tr("Click a filter to remove it"))
         self.label.setAccessibleName(
             self.tr("Active filters: %1").replace("%1", "; ".join(self.chip_text(*c) for c in chips))

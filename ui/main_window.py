@@ -21,6 +21,7 @@ from ui.filter_chips import FilterChips
 from ui.filter_sidebar import FilterSidebar
 from ui.help import Help
 from ui.i18n import Translations
+from ui.layout import ReadingFirst
 from ui.navigation import Navigator
 from ui.tree_view import RecommendationTree
 from ui.window_geometry import restore_geometry
@@ -82,6 +83,7 @@ class MainWindow(QMainWindow):
         self.splitter.setStretchFactor(2, 1)
         self.splitter.setSizes([300, 330, 770])
         self.setCentralWidget(self.splitter)
+        self.reading_first = ReadingFirst(self, self.splitter, self.detail)
         self.edition_label = QLabel(self)
         self.count_label = QLabel(self)
         self.statusBar().addPermanentWidget(self.count_label)
@@ -111,6 +113,8 @@ class MainWindow(QMainWindow):
         self.extras.bookmarks_ready()
         self._attach_note()
         self.detail.refresh()  # the first page was drawn before the store opened: its mark
+        if self.extras.dock is not None:
+            self.reading_first.watch_dock(self.extras.dock)
         self._on_target(self.detail.target)
         self.sidebar.populate()
         name_qt_controls(self)
@@ -233,7 +237,7 @@ class MainWindow(QMainWindow):
         a.zoom_out.triggered.connect(d.zoom_out)
         a.zoom_reset.triggered.connect(lambda: d.set_zoom(0))
         a.copy_citation.triggered.connect(self.copy_citation)
-        a.focus_search.triggered.connect(s.focus_search)
+        a.focus_search.triggered.connect(lambda: (self.reading_first.reveal_sidebar(), s.focus_search()))
         a.focus_tree.triggered.connect(self.tree.setFocus)
         a.clear_filters.triggered.connect(s.clear_all)
         a.overview.triggered.connect(lambda: d.show_target("overview"))
@@ -308,7 +312,7 @@ class MainWindow(QMainWindow):
 
     def _find(self) -> None:
         if self.detail.target in ("", "overview"):
-            self.sidebar.focus_search()
+            self.actions_.focus_search.trigger()
             return
         self.detail.find_in_page()
         name_qt_controls(self.detail)

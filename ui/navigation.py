@@ -8,7 +8,7 @@ from PySide6.QtWidgets import QInputDialog, QMenu, QToolBar, QToolButton, QWidge
 
 from models.page_html import section_title
 from models.tree_model import RecommendationTreeModel
-from ui.actions import Actions
+from ui.actions import Actions, plain_text
 from ui.detail_pane import DetailPane
 
 HISTORY_MENU_LENGTH = 15
@@ -97,3 +97,4 @@ class Navigator(QObject):
 
     def retranslate(self) -> None:
         self.sections_menu.setTitle(self.tr("&Sections"))
+        self.sections_menu.menuAction().setIconText(plain_text(self.sections_menu.title()))

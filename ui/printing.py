@@ -36,6 +36,7 @@ from ui.print_render import (
     write_odt,
     write_pdf,
 )
+from ui.window_geometry import fit_to_screen
 
 if TYPE_CHECKING:
     from models.bookmarks import BookmarkStore
@@ -168,6 +169,7 @@ def _preview(parent: QWidget | None, job: PrintJob) -> int:
     dialog.setWindowTitle(tr("Print Preview — %1").replace("%1", job.title))
     dialog.paintRequested.connect(lambda device: job.paint(device))
     dialog.resize(900, 1000)
+    fit_to_screen(dialog)  # never taller than the screen (a 900 px laptop screen)
     return dialog.exec()
 
 

@@ -788,6 +788,14 @@
         <translation>仅显示书签</translation>
     </message>
     <message>
+        <source>Filters:</source>
+        <translation>筛选条件：</translation>
+    </message>
+    <message>
+        <source>Clear all</source>
+        <translation>全部清除</translation>
+    </message>
+    <message>
         <source>Click a filter to remove it</source>
         <translation>点击某个筛选条件即可移除</translation>
     </message>

@@ -1,0 +1,112 @@
+"""Layout that holds at any size: the reading pane keeps ~30 CJK characters a line at 1024×700 with
+the bookmarks panel open, lines stop at ~45 characters on wide windows, the tree shows whole
+titles (wide windows, tooltips), and the print preview fits the screen."""
+
+from __future__ import annotations
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QGuiApplication
+from ui_helpers import ensure_qm
+
+from models.settings import Settings
+from models.tree_model import KindRole
+from ui.detail_pane import MEASURE_CHARS
+from ui.i18n import Translations
+from ui.layout import READING_CHARS, TREE_MIN
+from ui.main_window import MainWindow
+
+
+@pytest.fixture
+def window(repo, qtbot):
+    ensure_qm()
+    translations = Translations()
+    translations.switch("zh")
+    w = MainWindow(repo, translations, Settings())
+    qtbot.addWidget(w)
+    w.show()
+    w.finish_startup()
+    yield w
+    translations.switch("en")
+
+
+def _chars(browser, n: int) -> int:
+    return browser.fontMetrics().horizontalAdvance("中" * n)
+
+
+def _line_width(browser) -> float:
+    """Width available to a line of text in the page (viewport less the page's side margins)."""
+    fmt = browser.document().rootFrame().frameFormat()
+    return browser.viewport().width() - fmt.leftMargin() - fmt.rightMargin()
+
+
+def test_reading_pane_keeps_a_readable_width_with_the_bookmarks_panel_open(window, qtbot):
+    window.resize(1024, 700)
+    window.actions_.show_bookmarks.setChecked(True)
+    window.detail.show_target("rec:13")
+    browser = window.detail.browser
+    qtbot.waitUntil(lambda: _line_width(browser) >= _chars(browser, READING_CHARS), timeout=3000)
+    assert window.extras.dock.isVisible()
+    side, tree, _reading = window.splitter.sizes()
+    assert tree >= TREE_MIN  # the tree stays usable; the sidebar gave way first
+    # Ctrl+K brings a collapsed search sidebar back
+    if side == 0:
+        window.actions_.focus_search.trigger()
+        assert window.splitter.sizes()[0] > 0
+    # more room again: nothing stays collapsed
+    window.actions_.show_bookmarks.setChecked(False)
+    window.resize(1400, 860)
+    qtbot.waitUntil(lambda: window.splitter.sizes()[0] > 0, timeout=3000)
+
+
+def test_small_restored_window_keeps_the_reading_pane(window, qtbot):
+    window.resize(960, 456)
+    window.detail.show_target("rec:6")
+    browser = window.detail.browser
+    qtbot.waitUntil(lambda: _line_width(browser) >= _chars(browser, READING_CHARS), timeout=3000)
+    # no dock: all three fit, nothing stays collapsed
+    qtbot.waitUntil(lambda: all(size > 0 for size in window.splitter.sizes()), timeout=3000)
+    assert _line_width(browser) >= _chars(browser, READING_CHARS)
+
+
+def test_lines_stop_at_the_measure_on_wide_windows(window, qtbot):
+    screen = QGuiApplication.primaryScreen().availableGeometry()
+    window.setMaximumSize(4000, 4000)
+    window.resize(max(1920, screen.width()), 1080)
+    window.detail.show_target("rec:13")
+    browser = window.detail.browser
+    qtbot.waitUntil(lambda: browser.viewport().width() > _chars(browser, MEASURE_CHARS) + 100, timeout=3000)
+    qtbot.waitUntil(lambda: _line_width(browser) <= _chars(browser, MEASURE_CHARS) + 1, timeout=3000)
+    assert _line_width(browser) >= _chars(browser, MEASURE_CHARS) - 1
+    window.actions_.zoom_in.trigger()  # larger text: the measure follows the font
+    assert _line_width(browser) <= _chars(browser, MEASURE_CHARS) + 1
+    window.detail.show_target("rec:14")  # a new page keeps the margins
+    assert _line_width(browser) <= _chars(browser, MEASURE_CHARS) + 1
+    # the width the page cannot use goes to the tree, so whole titles show
+    qtbot.waitUntil(lambda: window.splitter.sizes()[1] >= 500, timeout=3000)
+
+
+def test_tree_rows_show_their_whole_label_in_a_tooltip(window):
+    model = window.tree_model
+    rec = model.index_for("rec:13")
+    tip = rec.data(Qt.ItemDataRole.ToolTipRole)
+    assert "建议 13" in tip and window.repo.summaries()[12].title in tip
+    cluster = model.index_for("cluster:B")
+    assert cluster.data(KindRole) == "cluster"
+    assert cluster.data(Qt.ItemDataRole.ToolTipRole) == cluster.data()
+
+
+def test_print_preview_fits_the_screen(window, monkeypatch):
+    from PySide6.QtPrintSupport import QPrintPreviewDialog
+
+    sizes = []
+
+    def fake_exec(dialog):
+        sizes.append(dialog.size())
+        return 0
+
+    monkeypatch.setattr(QPrintPreviewDialog, "exec", fake_exec)
+    window.detail.show_target("rec:6")
+    window.actions_.print_summary.trigger()
+    area = QGuiApplication.primaryScreen().availableGeometry()
+    assert sizes and sizes[0].height() <= area.height() and sizes[0].width() <= area.width()

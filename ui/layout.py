@@ -1,0 +1,109 @@
+"""Reading first: the detail pane keeps a readable width (about 30 CJK characters) however small
+the window. When the window, or an opened dock, leaves it less, the side panels give way in order:
+the bookmarks dock narrows, the tree narrows, the filter sidebar narrows and then collapses, and
+last the tree collapses. What collapsed here comes back when there is room again. On wide
+windows, width the page cannot use (its lines stop at MEASURE_CHARS) widens the tree instead."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QEvent, QObject, Qt, QTimer
+from PySide6.QtWidgets import QDockWidget, QMainWindow, QSplitter, QWidget
+
+from ui.detail_pane import MEASURE_CHARS
+
+READING_CHARS = 30  # the narrowest comfortable line of Chinese text
+DOCK_MIN = 220
+TREE_MIN = 240
+SIDEBAR_MIN = 240
+TREE_WIDE = 520  # on wide windows the tree grows to this (whole titles) before the page gets margins
+
+
+class ReadingFirst(QObject):
+    """Watches the splitter (sidebar | tree | detail) and a dock; ``fit`` applies the order above."""
+
+    def __init__(self, window: QMainWindow, splitter: QSplitter, reading: QWidget) -> None:
+        super().__init__(window)
+        self._window = window
+        self._splitter = splitter
+        self._reading = reading
+        self._dock: QDockWidget | None = None
+        self._collapsed: set[int] = set()  # splitter indices this class collapsed (and may restore)
+        self._pending = False
+        splitter.setCollapsible(2, False)
+        splitter.installEventFilter(self)
+
+    def watch_dock(self, dock: QDockWidget) -> None:
+        self._dock = dock
+        dock.visibilityChanged.connect(lambda _visible: self.schedule())
+
+    def reading_width(self, chars: int = READING_CHARS) -> int:
+        """The pane width that shows ``chars`` characters a line at the current text size."""
+        browser = getattr(self._reading, "browser", self._reading)
+        text = browser.fontMetrics().horizontalAdvance("中" * chars)
+        chrome = browser.width() - browser.viewport().width() if browser.isVisible() else 20
+        return text + max(chrome, 16) + 24  # scroll bar, frame and document margins
+
+    def schedule(self) -> None:
+        if not self._pending:
+            self._pending = True
+            QTimer.singleShot(0, self.fit)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if watched is self._splitter and event.type() == QEvent.Type.Resize:
+            self.schedule()
+        return False
+
+    def fit(self) -> None:
+        self._pending = False
+        sizes = self._splitter.sizes()
+        if len(sizes) != 3 or not self._splitter.isVisible():
+            return
+        side, tree, reading = sizes
+        room = reading - self.reading_width()
+        if room < 0 and self._docked():
+            narrower = max(DOCK_MIN, self._dock.width() + room)
+            if narrower < self._dock.width():  # the splitter grows by the difference: fit again then
+                self._window.resizeDocks([self._dock], [narrower], Qt.Orientation.Horizontal)
+        if room < 0:
+            tree, room = _give(tree, TREE_MIN, room)
+            side, room = _give(side, SIDEBAR_MIN, room)
+        for index in (0, 1):  # still short: the sidebar collapses, then the tree
+            width = (side, tree)[index]
+            if room < 0 and width:
+                room += width
+                side, tree = (0, tree) if index == 0 else (side, 0)
+                self._collapsed.add(index)
+        if 1 in self._collapsed and tree == 0 and room >= TREE_MIN:  # room again: the tree first
+            tree, room = TREE_MIN, room - TREE_MIN
+            self._collapsed.discard(1)
+        spare = room + max(0, tree - TREE_MIN)
+        if 0 in self._collapsed and side == 0 and tree and spare >= SIDEBAR_MIN:  # then the sidebar
+            from_tree = max(0, SIDEBAR_MIN - room)
+            side, tree, room = SIDEBAR_MIN, tree - from_tree, room - (SIDEBAR_MIN - from_tree)
+            self._collapsed.discard(0)
+        if room > 0 and self._collapsed and tree:  # what the page does not need widens the tree
+            tree, room = tree + room, 0
+        wide = self.reading_width(MEASURE_CHARS) + 40
+        if reading > wide and tree < TREE_WIDE and room > 0:
+            tree += min(reading - wide, TREE_WIDE - tree)
+        new = [side, tree, sum(sizes) - side - tree]
+        if new != sizes:
+            self._splitter.setSizes(new)
+
+    def _docked(self) -> bool:
+        return self._dock is not None and self._dock.isVisible() and not self._dock.isFloating()
+
+    def reveal_sidebar(self) -> None:
+        """Show a collapsed sidebar (the search shortcut needs it), taking the width from the tree."""
+        side, tree, reading = self._splitter.sizes()
+        if side == 0:
+            width = min(SIDEBAR_MIN, tree + reading - TREE_MIN)
+            tree_share = min(width, max(0, tree - TREE_MIN // 2))
+            self._splitter.setSizes([width, tree - tree_share, reading - (width - tree_share)])
+            self._collapsed.discard(0)
+
+
+def _give(size: int, minimum: int, room: int) -> tuple[int, int]:
+    """Take up to ``-room`` from ``size`` without going under ``minimum``."""
+    take = min(-room, max(0, size - minimum))
+    return size - take, room + take
