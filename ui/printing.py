@@ -253,7 +253,7 @@ def print_summary_cli(spec: str, output: str | None) -> int:
     except OSError as exc:
         print(f"error: cannot write {target}: {exc}", file=sys.stderr)
         return 1
-    print(f"{target}: {pages} page(s)")
+    print(f"{target}: {pages} page{'' if pages == 1 else 's'}")
     return 0
 
 
