@@ -9,7 +9,14 @@
 set -uo pipefail
 cd "$(dirname "$0")/.."
 ROOT=$PWD
-bash tools/setup_system.sh >/dev/null || exit 2
+have_stack() {
+  command -v Xvfb >/dev/null && command -v dbus-daemon >/dev/null && [[ -x /usr/libexec/at-spi-bus-launcher ]] \
+    && /usr/bin/python3 -c 'import pyatspi' 2>/dev/null
+}
+if ! bash tools/setup_system.sh >/dev/null && ! have_stack; then
+  echo "atspi_check: the AT-SPI stack is not installed (Debian packages in tools/apt-packages.txt)" >&2
+  exit 2
+fi
 make -s db i18n >/dev/null || exit 2
 [[ -x .venv/bin/python ]] || { echo "no .venv: run make setup" >&2; exit 2; }
 checks=("$@")
