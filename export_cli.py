@@ -3,23 +3,28 @@
 from __future__ import annotations
 
 import sys
-from pathlib import Path
 
+from models import exit_codes
 from models.export import export_json
 from models.repository import ContentError, ContentRepository
 
 
 def export_json_cli(target: str) -> int:
-    """Exit code: 0 written, 2 content database unusable, 3 file not writable."""
-    path = Path(target).expanduser().resolve()
+    """Exit code (models/exit_codes.py): 0 written, 3 not written (an old file is untouched), 4 content."""
     try:
         repo = ContentRepository()
-        export_json(repo, path)
     except ContentError as error:
-        print(error, file=sys.stderr)
-        return 2
+        print(f"error: {error}", file=sys.stderr)
+        return exit_codes.CONTENT
+    try:
+        path = export_json(repo, target)
+    except ContentError as error:
+        print(f"error: {error}", file=sys.stderr)
+        return exit_codes.CONTENT
     except OSError as error:
-        print(f"无法写入 {path}：{error.strerror}\nCannot write {path}: {error.strerror}", file=sys.stderr)
-        return 3
+        print(f"error: 无法写入 / cannot write {error}", file=sys.stderr)
+        return exit_codes.WRITE
+    finally:
+        repo.close()
     print(f"wrote {path}")
-    return 0
+    return exit_codes.OK

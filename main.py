@@ -18,10 +18,18 @@ def parse_args(argv: list[str]) -> argparse.Namespace:
     parser.add_argument("--open", type=int, metavar="N", help="open recommendation N at start")
     parser.add_argument("--portable", action="store_true",
                         help="keep bookmarks, notes and settings in the app folder's 'userdata' folder")
-    return parser.parse_args(argv)
+    args = parser.parse_args(argv)
+    for option in ("db", "export_json", "print_summary", "output", "self_test"):
+        value = getattr(args, option)
+        if value is not None and not value.strip():  # "" must not fall through to the window
+            parser.error(f"--{option.replace('_', '-')} needs a value, not an empty string")
+    if args.output is not None and args.print_summary is None:
+        parser.error("--output only goes with --print-summary")
+    return args
 
 
 def main(argv: list[str] | None = None) -> int:
+    """Exit codes (models/exit_codes.py): 0 ok, 1 a self-test check failed, 2 usage, 3 not written, 4 content."""
     args = parse_args(sys.argv[1:] if argv is None else argv)
     import qt_compat
 
@@ -30,19 +38,19 @@ def main(argv: list[str] | None = None) -> int:
         from models.paths import request_portable
 
         request_portable()
-    if args.db:
+    if args.db is not None:
         import os
 
         os.environ["DA_NAVIGATOR_DB"] = args.db
-    if args.export_json:
+    if args.export_json is not None:
         from export_cli import export_json_cli
 
         return export_json_cli(args.export_json)
-    if args.self_test:
+    if args.self_test is not None:
         from selftest import run_self_test
 
         return run_self_test(args.self_test)
-    if args.print_summary:
+    if args.print_summary is not None:
         from ui.printing import print_summary_cli
 
         return print_summary_cli(args.print_summary, args.output)

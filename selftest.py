@@ -275,7 +275,17 @@ def _app_version() -> str:
 
 
 def run_self_test(report_path: str | os.PathLike[str]) -> int:
-    """Run every check, write the JSON report, return 0 only if no check failed."""
+    """Run every check, write the JSON report; exit code 0 all passed, 1 a check failed,
+    3 the report cannot be written (a folder, read-only, missing folder, full disk)."""
+    from models import exit_codes
+    from models.atomic_write import WriteFailed, check_target, write_text
+
+    try:
+        path = check_target(report_path)  # before the checks: no point running them for nowhere
+        _probe_writable(path.parent)
+    except WriteFailed as exc:
+        _say(f"self-test report cannot be written: {exc}")
+        return exit_codes.WRITE
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     import qt_compat
 
@@ -309,10 +319,30 @@ def run_self_test(report_path: str | os.PathLike[str]) -> int:
     failed = [c["name"] for c in test.checks if c["status"] == FAIL]
     report.update(ok=not failed, failed=failed, checks=test.checks,
                   duration_ms=round((time.perf_counter() - wall) * 1000, 1))
-    path = Path(report_path)
-    path.parent.mkdir(parents=True, exist_ok=True)
-    path.write_text(json.dumps(report, ensure_ascii=False, indent=2), encoding="utf-8")
+    summary = ", ".join(f"{c['name']}={c['status']}" for c in test.checks)
+    try:
+        write_text(path, json.dumps(report, ensure_ascii=False, indent=2))
+    except WriteFailed as exc:
+        _say(f"self-test {'passed' if not failed else 'FAILED'}: {summary}; "
+             f"but the report cannot be written: {exc}")
+        return exit_codes.WRITE
+    _say(f"self-test {'passed' if not failed else 'FAILED'}: {summary} -> {path}")
+    return exit_codes.OK if not failed else exit_codes.FAILED
+
+
+def _probe_writable(folder: Path) -> None:
+    """Raise WriteFailed if ``folder`` does not take a new file (read-only, no permission)."""
+    from models.atomic_write import WriteFailed
+
+    try:
+        fd, probe = tempfile.mkstemp(dir=folder, prefix=".selftest-probe-")
+    except OSError as exc:
+        raise WriteFailed(exc.errno, exc.strerror, str(folder)) from exc
+    os.close(fd)
+    os.unlink(probe)
+
+
+def _say(line: str) -> None:
+    """One line to stderr when there is one (a windowed frozen app has none)."""
     if sys.stderr is not None:
-        summary = ", ".join(f"{c['name']}={c['status']}" for c in test.checks)
-        print(f"self-test {'passed' if not failed else 'FAILED'}: {summary} -> {path}", file=sys.stderr)
-    return 0 if not failed else 1
+        print(line, file=sys.stderr)

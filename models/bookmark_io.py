@@ -12,13 +12,13 @@ import io
 import json
 import os
 import stat
-import tempfile
 from collections.abc import Collection, Mapping
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from models.atomic_write import write_bytes
 from models.bookmarks import KINDS, MAX_NOTE_CHARS, Bookmark, BookmarkStore
 
 if TYPE_CHECKING:
@@ -72,7 +72,7 @@ def export_json(store: BookmarkStore, path: Path | str) -> int:
         "exported": datetime.now(UTC).isoformat(timespec="seconds"),
         "bookmarks": [{f: getattr(r, f) for f in CSV_FIELDS} for r in rows],
     }
-    _write_atomic(Path(path), json.dumps(payload, ensure_ascii=False, indent=1).encode("utf-8"))
+    write_bytes(path, json.dumps(payload, ensure_ascii=False, indent=1).encode("utf-8"))
     return len(rows)
 
 
@@ -84,21 +84,8 @@ def export_csv(store: BookmarkStore, path: Path | str) -> int:
     writer.writerow(CSV_FIELDS)
     for r in rows:
         writer.writerow([getattr(r, f) for f in CSV_FIELDS])
-    _write_atomic(Path(path), ("\ufeff" + buf.getvalue()).encode("utf-8"))
+    write_bytes(path, ("\ufeff" + buf.getvalue()).encode("utf-8"))
     return len(rows)
-
-
-def _write_atomic(path: Path, data: bytes) -> None:
-    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=path.name, suffix=".part")
-    try:
-        with os.fdopen(fd, "wb") as f:
-            f.write(data)
-            f.flush()
-            os.fsync(f.fileno())
-        os.replace(tmp, path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
 
 
 # --- import ---------------------------------------------------------------------------

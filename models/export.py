@@ -3,11 +3,10 @@
 from __future__ import annotations
 
 import json
-import os
-import tempfile
 from dataclasses import asdict
 from pathlib import Path
 
+from models.atomic_write import write_text
 from models.repository import ContentRepository
 
 RECOMMENDATION_FIELDS = (
@@ -64,13 +63,7 @@ def content_model(repo: ContentRepository) -> dict:
     }
 
 
-def export_json(repo: ContentRepository, path: Path) -> None:
-    """Write atomically: a temporary file in the target folder, then a rename."""
+def export_json(repo: ContentRepository, path: Path | str) -> Path:
+    """Write the content model completely or not at all (models.atomic_write); returns the file."""
     data = json.dumps(content_model(repo), ensure_ascii=False, indent=2)
-    fd, tmp = tempfile.mkstemp(prefix=".export-", suffix=".json", dir=path.parent)
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8") as handle:
-            handle.write(data + "\n")
-        os.replace(tmp, path)
-    finally:
-        Path(tmp).unlink(missing_ok=True)
+    return write_text(path, data + "\n")

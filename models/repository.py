@@ -34,6 +34,17 @@ class ContentError(Exception):
     """The content database is missing, corrupt or of an unknown schema; message is user-facing."""
 
 
+class ContentDamaged(ContentError):
+    """SQLite reported damage inside the content database: the installation should be reinstalled."""
+
+
+def _damaged(path: Path, error: sqlite3.DatabaseError) -> ContentDamaged:
+    return ContentDamaged(
+        f"内容数据库已损坏：{path}（{error}）。请重新安装 DA Navigator。\n"
+        f"The content database is damaged: {path} ({error}). Please reinstall DA Navigator."
+    )
+
+
 def _json_list(values: Iterable) -> str:
     return json.dumps(list(values), ensure_ascii=False)
 
@@ -56,10 +67,7 @@ class ContentRepository:
             raise
 
     def _unreadable(self, error: sqlite3.DatabaseError) -> ContentError:
-        return ContentError(
-            f"内容数据库已损坏或无法读取：{self.path}（{error}）\n"
-            f"The content database is corrupt or unreadable: {error}"
-        )
+        return _damaged(self.path, error)
 
     def _open(self, edition: tuple[str, str] | None) -> None:
         """Check the schema version and load the edition's document row (ContentError if not)."""
@@ -95,9 +103,7 @@ class ContentRepository:
         try:
             return self._db.execute(sql, params).fetchall()
         except sqlite3.DatabaseError as error:
-            raise ContentError(
-                f"读取内容数据库出错：{error}\nError reading the content database: {error}"
-            ) from error
+            raise _damaged(self.path, error) from error
 
     # --- the document -------------------------------------------------------------------------
     def document(self) -> Document:

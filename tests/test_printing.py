@@ -10,6 +10,7 @@ from pathlib import Path
 import pytest
 
 from models import print_html
+from models.atomic_write import WriteFailed
 from ui.print_render import PrintCancelled, summary_job, write_pdf
 
 pytestmark = pytest.mark.usefixtures("qapp")
@@ -128,7 +129,7 @@ def test_summary_html_is_pure_and_complete(repo) -> None:
 
 
 def test_missing_folder_and_unbreakable_note(repo, tmp_path: Path) -> None:
-    with pytest.raises(FileNotFoundError, match="文件夹不存在"):
+    with pytest.raises(WriteFailed, match="folder does not exist"):
         write_pdf(summary_job(repo, 6), tmp_path / "missing" / "r6.pdf")
     out = tmp_path / "long.pdf"
     assert write_pdf(summary_job(repo, 10, "x" * 5000), out) <= 2  # wraps anywhere, never off the page

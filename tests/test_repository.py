@@ -58,7 +58,7 @@ def test_missing_and_corrupt_databases_give_clear_errors(tmp_path):
         ContentRepository(tmp_path / "nope.sqlite")
     junk = tmp_path / "junk.sqlite"
     junk.write_bytes(b"this is not a database" * 100)
-    with pytest.raises(ContentError, match="corrupt"):
+    with pytest.raises(ContentError, match="damaged"):
         ContentRepository(junk)
     other = tmp_path / "other.sqlite"
     sqlite3.connect(other).execute("CREATE TABLE t(x)")

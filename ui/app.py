@@ -4,11 +4,13 @@ from __future__ import annotations
 
 import argparse
 import sys
+from types import TracebackType
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QGuiApplication, QIcon, QPalette
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
+from models import exit_codes
 from models.paths import resource
 from models.settings import APPLICATION, ORGANIZATION, Settings
 from models.target import Target
@@ -73,36 +75,83 @@ def choose_language(requested: str | None, settings: Settings) -> str:
     return requested or settings.language() or "zh"
 
 
+def show_content_error(parent: QWidget | None, error: Exception, damaged: bool = True) -> None:
+    """A modal box saying the installation is damaged (reinstall), with the reason as plain text."""
+    title = QApplication.translate("app", "DA Navigator cannot continue")
+    if damaged:
+        text = QApplication.translate(
+            "app", "The installation is damaged: the content database cannot be read. "
+            "Please reinstall DA Navigator.\n\nDetails: %1")
+    else:
+        text = QApplication.translate("app", "The content database could not be opened:\n\n%1")
+    box = QMessageBox(QMessageBox.Icon.Critical, title, text.replace("%1", str(error)),
+                      QMessageBox.StandardButton.Ok, parent)
+    box.setTextFormat(Qt.TextFormat.PlainText)
+    box.exec()
+    box.deleteLater()
+
+
+class ContentGuard:
+    """While installed, a ContentError raised in any slot shows one dialog and ends the app with
+    exit_codes.CONTENT (windows close normally, so unsaved notes still get their prompt); no traceback.
+    Any other exception goes to the previous ``sys.excepthook``."""
+
+    def __init__(self, app: QApplication) -> None:
+        self.app = app
+        self.code = 0
+        self._previous = sys.excepthook
+
+    def __enter__(self) -> ContentGuard:
+        self._previous = sys.excepthook
+        sys.excepthook = self._hook
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        sys.excepthook = self._previous
+
+    def _hook(self, kind: type[BaseException], value: BaseException, tb: TracebackType | None) -> None:
+        from models.repository import ContentError
+
+        if not isinstance(value, ContentError):
+            self._previous(kind, value, tb)
+            return
+        if self.code:  # already reported; the windows are closing
+            return
+        self.code = exit_codes.CONTENT
+        show_content_error(self.app.activeWindow(), value)
+        self.app.closeAllWindows()
+        if not any(w.isVisible() for w in self.app.topLevelWidgets()):
+            self.app.exit(exit_codes.CONTENT)
+
+
 def run_app(args: argparse.Namespace) -> int:
     app = make_app()
     settings = Settings()
     translations = Translations()
     translations.switch(choose_language(getattr(args, "lang", None), settings))
-    from models.repository import ContentError, ContentRepository
+    from models.repository import ContentDamaged, ContentError, ContentRepository
 
     try:
         repo = ContentRepository()
     except ContentError as exc:
-        from PySide6.QtWidgets import QMessageBox
-
-        QMessageBox.critical(
-            None,
-            QApplication.translate("app", "DA Navigator cannot start"),
-            QApplication.translate("app", "The content database could not be opened:\n\n%1").replace(
-                "%1", str(exc)
-            ),
-        )
-        return 2
+        show_content_error(None, exc, damaged=isinstance(exc, ContentDamaged))
+        return exit_codes.CONTENT
     from ui.main_window import MainWindow
 
-    window = MainWindow(repo, translations, settings)
-    number = getattr(args, "open", None)
-    if not window.detail.show_target(str(Target.rec(number)) if number else settings.last_target()):
-        window.detail.show_target("cover")  # an unknown --open number or a stale saved page
-    from ui.ready_probe import install_ready_probe
+    with ContentGuard(app) as guard:
+        try:
+            window = MainWindow(repo, translations, settings)
+            number = getattr(args, "open", None)
+            if not window.detail.show_target(str(Target.rec(number)) if number else settings.last_target()):
+                window.detail.show_target("cover")  # an unknown --open number or a stale saved page
+        except ContentError as exc:  # damage found while building the window
+            show_content_error(None, exc)
+            repo.close()
+            return exit_codes.CONTENT
+        from ui.ready_probe import install_ready_probe
 
-    install_ready_probe(window, lambda: window.tree_model.rowCount() > 0)  # bench only (env var)
-    window.show()
-    code = app.exec()
+        install_ready_probe(window, lambda: window.tree_model.rowCount() > 0)  # bench only (env var)
+        window.show()
+        code = app.exec()
     repo.close()
-    return code
+    return guard.code or code

@@ -9,13 +9,14 @@ source citation, the print date and "第 N / M 页". Chinese text stays real tex
 
 from __future__ import annotations
 
+import errno
 import html
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QMarginsF, QPointF, QRectF, QSizeF, Qt
+from PySide6.QtCore import QBuffer, QIODevice, QMarginsF, QPointF, QRectF, QSizeF, Qt
 from PySide6.QtGui import (
     QColor,
     QFont,
@@ -37,6 +38,7 @@ from PySide6.QtGui import (
 )
 
 from models import print_html
+from models.atomic_write import WriteFailed, check_target, write_bytes
 from models.entities import Document
 
 if TYPE_CHECKING:
@@ -318,23 +320,27 @@ def briefing_job(
 
 
 def write_pdf(job: PrintJob, path: Path | str, size: str = "a4", progress: Progress | None = None) -> int:
-    """Write ``job`` as a PDF (atomically: a cancelled or failed export leaves no file); returns pages."""
-    path = Path(path)
-    if not path.parent.is_dir():
-        raise FileNotFoundError(f"文件夹不存在：{path.parent}")
-    tmp = path.with_name(path.name + ".part")
-    writer = QPdfWriter(str(tmp))
+    """Write ``job`` as a PDF, completely or not at all; returns the page count.
+
+    The PDF is painted into memory, then handed to models.atomic_write: a cancelled or failed
+    export (full disk, read-only folder, a device as target) leaves the old file untouched and
+    raises PrintCancelled or WriteFailed (an OSError naming the path and the reason).
+    """
+    target = check_target(path)  # fail before painting 48 pages for a folder that cannot take them
+    buffer = QBuffer()
+    buffer.open(QIODevice.OpenModeFlag.WriteOnly)
+    writer = QPdfWriter(buffer)
     writer.setResolution(300)
     writer.setPageLayout(page_layout(size))
     writer.setTitle(f"{job.document.symbol} · {job.title}")
     writer.setCreator("DA Navigator")
-    try:
-        job.paint(writer, progress)
-        del writer  # flush and close the file
-        tmp.replace(path)
-    except BaseException:
-        tmp.unlink(missing_ok=True)
-        raise
+    job.paint(writer, progress)
+    del writer  # ends the PDF (trailer written into the buffer)
+    data = buffer.data().data()
+    buffer.close()
+    if not data.startswith(b"%PDF") or b"%%EOF" not in data[-64:]:
+        raise WriteFailed(errno.EIO, "the PDF writer produced an incomplete file", str(target))
+    write_bytes(target, data)
     return job.page_count
 
 

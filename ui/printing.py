@@ -24,7 +24,7 @@ from PySide6.QtCore import QCoreApplication, QLocale, Qt
 from PySide6.QtPrintSupport import QPrinter, QPrintPreviewDialog
 from PySide6.QtWidgets import QApplication, QMessageBox, QProgressDialog, QWidget
 
-from models import print_html
+from models import exit_codes, print_html
 from ui.print_render import (
     PrintCancelled,
     PrintJob,
@@ -152,6 +152,14 @@ def export_briefing_pack(
 
 
 # --- helpers ----------------------------------------------------------------------------
+def _warn(parent: QWidget | None, title: str, text: str) -> None:
+    """A warning whose text (file names, reasons) is shown as plain text, never as HTML."""
+    box = QMessageBox(QMessageBox.Icon.Warning, title, text, QMessageBox.StandardButton.Ok, parent)
+    box.setTextFormat(Qt.TextFormat.PlainText)
+    box.exec()
+    box.deleteLater()
+
+
 def _no_selection(parent: QWidget | None) -> None:
     QMessageBox.information(parent, tr("Print"), tr("Select a recommendation first."))
 
@@ -201,12 +209,13 @@ def _save(parent: QWidget | None, job: PrintJob, file_name: str, path: str | Pat
         pages = write_pdf(job, path, default_page_size(), step)
     except PrintCancelled:
         return None
-    except OSError as exc:
-        QMessageBox.warning(parent, tr("Export as PDF"), tr("Could not write %1:\n%2").replace(
-            "%1", str(path)).replace("%2", str(exc)))
+    except OSError as exc:  # WriteFailed names the path and the reason; the old file is untouched
+        _warn(parent, tr("Export as PDF"), tr("The PDF was not saved; any earlier file of that name is "
+                                               "unchanged.\n\n%1").replace("%1", str(exc)))
         return None
     finally:
         progress.close()
+        progress.deleteLater()  # parented to the window: without this every export leaks a dialog
     window = parent.window() if parent is not None else None
     status = getattr(window, "statusBar", None)
     if callable(status):
@@ -230,7 +239,11 @@ def _save_odt(parent: QWidget | None, job: PrintJob, path: Path) -> Path | None:
 
 # --- command line -----------------------------------------------------------------------
 def print_summary_cli(spec: str, output: str | None) -> int:
-    """``main.py --print-summary 6 [--output r6.pdf]``; several numbers make a briefing pack."""
+    """``main.py --print-summary 6 [--output r6.pdf]``; several numbers make a briefing pack.
+
+    Exit codes: 0 written, 2 bad numbers, 3 the file could not be written (the old one is
+    untouched), 4 the content database is missing or damaged. Never a traceback.
+    """
     ensure_gui_app()
     from models.repository import ContentError, ContentRepository
 
@@ -238,12 +251,22 @@ def print_summary_cli(spec: str, output: str | None) -> int:
         repo = ContentRepository()
     except ContentError as exc:
         print(f"error: {exc}", file=sys.stderr)
-        return 1
+        return exit_codes.CONTENT
     try:
-        numbers = print_html.parse_numbers(spec, [s.number for s in repo.summaries()])
+        return _print_cli(repo, spec, output)
+    except ContentError as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return exit_codes.CONTENT
+    finally:
+        repo.close()
+
+
+def _print_cli(repo: object, spec: str, output: str | None) -> int:
+    try:
+        numbers = print_html.parse_numbers(spec, [s.number for s in repo.summaries()])  # type: ignore[attr-defined]
     except ValueError as exc:
         print(f"error: {exc}", file=sys.stderr)
-        return 2
+        return exit_codes.USAGE
     notes = notes_for(_user_store(repo), numbers)
     job = summary_job(repo, numbers[0], notes.get(numbers[0], "")) if len(numbers) == 1 else (
         briefing_job(repo, numbers, notes))
@@ -251,8 +274,8 @@ def print_summary_cli(spec: str, output: str | None) -> int:
     try:
         pages = write_pdf(job, target, default_page_size())
     except OSError as exc:
-        print(f"error: cannot write {target}: {exc}", file=sys.stderr)
-        return 1
+        print(f"error: the PDF was not written: {exc}", file=sys.stderr)
+        return exit_codes.WRITE
     print(f"{target}: {pages} page{'' if pages == 1 else 's'}")
     return 0
 
