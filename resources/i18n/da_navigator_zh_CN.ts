@@ -248,10 +248,12 @@
         <translation>取消</translation>
     </message>
     <message>
-        <source>Could not write %1:
-%2</source>
-        <translation>无法写入 %1：
-%2</translation>
+        <source>The PDF was not saved; any earlier file of that name is unchanged.
+
+%1</source>
+        <translation>PDF 未保存；同名的原有文件保持不变。
+
+%1</translation>
     </message>
     <message>
         <source>Saved %1 (%2 pages)</source>
@@ -1260,8 +1262,16 @@ Below, tick facets to narrow the tree; the numbers count recommendations in the 
 <context>
     <name>app</name>
     <message>
-        <source>DA Navigator cannot start</source>
-        <translation>发展议程导航无法启动</translation>
+        <source>DA Navigator cannot continue</source>
+        <translation>发展议程导航无法继续运行</translation>
+    </message>
+    <message>
+        <source>The installation is damaged: the content database cannot be read. Please reinstall DA Navigator.
+
+Details: %1</source>
+        <translation>安装已损坏：无法读取内容数据库。请重新安装发展议程导航。
+
+详情：%1</translation>
     </message>
     <message>
         <source>The content database could not be opened:
