@@ -323,15 +323,14 @@ def test_footnote_reference_tooltip_and_jump(make_window, repo, qtbot):
 def test_run_app_reports_a_missing_database(qapp, monkeypatch, tmp_path):
     import argparse
 
-    from PySide6.QtWidgets import QMessageBox
-
+    import ui.app
     from ui.app import run_app
 
     shown = []
-    monkeypatch.setattr(QMessageBox, "critical", staticmethod(lambda parent, title, text: shown.append(text)))
+    monkeypatch.setattr(ui.app, "show_content_error", lambda parent, exc, damaged=True: shown.append(str(exc)))
     monkeypatch.setenv("DA_NAVIGATOR_DB", str(tmp_path / "missing.sqlite"))
     code = run_app(argparse.Namespace(lang="en", open=None))
-    assert code != 0
+    assert code == 4
     assert shown and "missing.sqlite" in shown[0]
 
 
