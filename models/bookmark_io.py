@@ -3,6 +3,9 @@
 An import is checked completely before anything is written: size (before reading),
 UTF-8, structure, types, timestamps and numbers against the edition's real entries.
 Any problem rejects the whole file with a user-facing message and changes nothing.
+The size limit follows from the note limit, so every store the app allows round-trips.
+CSV cells that a spreadsheet would run as a formula get a leading ``'`` on export (OWASP's
+CSV-injection advice); import removes it again.
 """
 
 from __future__ import annotations
@@ -11,6 +14,7 @@ import csv
 import io
 import json
 import os
+import re
 import stat
 from collections.abc import Collection, Mapping
 from dataclasses import dataclass
@@ -26,8 +30,12 @@ if TYPE_CHECKING:
 
 FORMAT = "da-navigator-bookmarks"
 FORMAT_VERSION = 1
-MAX_IMPORT_BYTES = 4 * 1024 * 1024
 MAX_ENTRIES = 20_000
+#: Worst case bytes one note character takes in an export: a control character in JSON (``\u001f``).
+BYTES_PER_CHAR = 6
+ENTRY_OVERHEAD = 1024  # the other fields, keys, quotes and separators of one entry, generously
+NUMBER = re.compile(r"[0-9]{1,9}")  # ASCII digits only: "²".isdigit() is True, int("²") fails
+FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 CSV_FIELDS = ("symbol", "language", "kind", "number", "note", "created", "updated")
 KIND_LABEL = {"recommendation": "建议", "review": "审查建议"}
 
@@ -57,6 +65,12 @@ class ImportSummary:
         )
 
 
+def import_size_limit(valid: ValidNumbers) -> int:
+    """The largest export a store can produce: every known entry with a note at the note limit."""
+    entries = sum(len(numbers) for numbers in valid.values())
+    return 64 * 1024 + max(entries, 1) * (MAX_NOTE_CHARS * BYTES_PER_CHAR + ENTRY_OVERHEAD)
+
+
 def valid_numbers_from_repo(repo: ContentRepository) -> dict[tuple[str, str, str], set[int]]:
     """Valid numbers of every edition in the repository's database, for ``import_file``."""
     return repo.valid_numbers()
@@ -83,9 +97,21 @@ def export_csv(store: BookmarkStore, path: Path | str) -> int:
     writer = csv.writer(buf, lineterminator="\r\n")
     writer.writerow(CSV_FIELDS)
     for r in rows:
-        writer.writerow([getattr(r, f) for f in CSV_FIELDS])
+        writer.writerow([_defuse(getattr(r, f)) for f in CSV_FIELDS])
     write_bytes(path, ("\ufeff" + buf.getvalue()).encode("utf-8"))
     return len(rows)
+
+
+def _defuse(value: object) -> object:
+    """A cell a spreadsheet would evaluate gets a leading ' (also one that already starts with ' + trigger,
+    so that import, which removes one ', gives back the original)."""
+    if isinstance(value, str) and value.lstrip("'").startswith(FORMULA_START):
+        return "'" + value
+    return value
+
+
+def _restore(cell: str) -> str:
+    return cell[1:] if cell.startswith("'") and cell.lstrip("'").startswith(FORMULA_START) else cell
 
 
 # --- import ---------------------------------------------------------------------------
@@ -99,6 +125,7 @@ def import_file(store: BookmarkStore, path: Path | str, valid: ValidNumbers) -> 
 def read_import(path: Path | str, valid: ValidNumbers) -> list[Bookmark]:
     """Parse and check an import file; raises ImportRejected. Duplicate keys: the newer wins."""
     path = Path(path)
+    limit = import_size_limit(valid)
     try:
         info = os.stat(path)
     except OSError as exc:
@@ -106,13 +133,16 @@ def read_import(path: Path | str, valid: ValidNumbers) -> list[Bookmark]:
     if not stat.S_ISREG(info.st_mode):  # a folder, pipe or device would block or make no sense
         raise ImportRejected(f"{path.name} 不是普通文件。")
     size = info.st_size
-    if size > MAX_IMPORT_BYTES:
+    if size > limit:
         raise ImportRejected(
-            f"文件过大（{size / 1048576:.1f} MB，上限 {MAX_IMPORT_BYTES // 1048576} MB），不是书签导出文件。"
+            f"文件过大（{size / 1048576:.1f} MB，上限 {limit / 1048576:.0f} MB），不是书签导出文件。"
         )
-    with open(path, "rb") as f:
-        data = f.read(MAX_IMPORT_BYTES + 1)
-    if len(data) > MAX_IMPORT_BYTES:  # grew while we looked
+    try:
+        with open(path, "rb") as f:
+            data = f.read(limit + 1)
+    except OSError as exc:  # permission denied, /proc/self/mem (EIO), a file gone meanwhile
+        raise ImportRejected(f"无法读取文件 {path.name}：{exc.strerror or exc}") from exc
+    if len(data) > limit:  # grew while we looked
         raise ImportRejected("文件过大，不是书签导出文件。")
     try:
         text = data.decode("utf-8-sig")
@@ -145,7 +175,7 @@ def read_import(path: Path | str, valid: ValidNumbers) -> list[Bookmark]:
 def _records_from_json(text: str) -> list[object]:
     try:
         payload = json.loads(text)
-    except (json.JSONDecodeError, RecursionError) as exc:
+    except (ValueError, RecursionError) as exc:  # ValueError: also a number of 3,000,000 digits
         where = f"（第 {exc.lineno} 行）" if isinstance(exc, json.JSONDecodeError) else ""
         raise ImportRejected(f"JSON 格式错误{where}：不是书签导出文件。") from exc
     if not isinstance(payload, dict) or payload.get("format") != FORMAT:
@@ -171,9 +201,9 @@ def _records_from_csv(text: str) -> list[object]:
                 continue
             if len(line) != len(CSV_FIELDS):
                 raise ImportRejected(f"CSV 第 {reader.line_num} 行应有 {len(CSV_FIELDS)} 列，实有 {len(line)} 列。")
-            record: dict[str, object] = dict(zip(CSV_FIELDS, line, strict=True))
+            record: dict[str, object] = dict(zip(CSV_FIELDS, map(_restore, line), strict=True))
             num = str(record["number"]).strip()
-            record["number"] = int(num) if num.isdigit() else num
+            record["number"] = int(num) if NUMBER.fullmatch(num) else num
             records.append(record)
     except csv.Error as exc:
         raise ImportRejected(f"CSV 格式错误：{exc}") from exc
@@ -184,8 +214,13 @@ def _check_record(record: object, valid: ValidNumbers) -> Bookmark:
     if not isinstance(record, dict):
         raise ValueError("应为对象（字典）")
     for name in ("symbol", "language", "kind", "note", "created", "updated"):
-        if not isinstance(record.get(name), str):
+        value = record.get(name)
+        if not isinstance(value, str):
             raise ValueError(f"字段 {name} 缺失或不是文本")
+        try:
+            value.encode("utf-8")
+        except UnicodeEncodeError:  # a lone surrogate ("\ud800") from a JSON escape
+            raise ValueError(f"字段 {name} 含有无效字符（孤立的代理项）") from None
     number = record.get("number")
     if not isinstance(number, int) or isinstance(number, bool):
         raise ValueError(f"字段 number 应为整数，实为 {number!r:.40}")
@@ -209,11 +244,11 @@ def _check_record(record: object, valid: ValidNumbers) -> Bookmark:
 def _timestamp(value: str) -> str:
     try:
         stamp = datetime.fromisoformat(value.strip().replace("Z", "+00:00"))
-    except ValueError:
-        raise ValueError(f"时间格式无效 {value!r:.40}") from None
-    if stamp.tzinfo is None:
-        stamp = stamp.replace(tzinfo=UTC)
-    stamp = stamp.astimezone(UTC)
+        if stamp.tzinfo is None:
+            stamp = stamp.replace(tzinfo=UTC)
+        stamp = stamp.astimezone(UTC)
+    except (ValueError, OverflowError):  # OverflowError: year 1 or 9999 shifted out of range
+        raise ValueError(f"时间格式无效或超出范围 {value!r:.40}") from None
     if stamp > datetime.now(UTC) + timedelta(days=1):
         raise ValueError(f"时间在未来 {value!r:.40}")
     return stamp.isoformat(timespec="microseconds")

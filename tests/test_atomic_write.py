@@ -66,6 +66,7 @@ def test_full_disk_keeps_the_old_file_and_leaves_no_temporary(tmp_path: Path) ->
 
 
 def test_a_device_a_folder_or_a_pipe_is_never_replaced(tmp_path: Path) -> None:
+    assert stat.S_ISCHR(os.stat("/dev/full").st_mode), "this machine's /dev/full was replaced by a file"
     with pytest.raises(WriteFailed, match="not a regular file"):
         write_bytes("/dev/full", b"x")
     assert stat.S_ISCHR(os.stat("/dev/full").st_mode)

@@ -9,11 +9,11 @@ from pathlib import Path
 import pytest
 
 from models.bookmark_io import (
-    MAX_IMPORT_BYTES,
     ImportRejected,
     export_csv,
     export_json,
     import_file,
+    import_size_limit,
     read_import,
 )
 from models.bookmarks import BookmarkStore
@@ -178,7 +178,7 @@ def test_100_mb_file_rejected_before_reading(tmp_path: Path, store: BookmarkStor
         import_file(store, path, VALID)
     assert not [a for a in opened if str(a[0]) == str(path)]
     assert store.list() == []
-    assert MAX_IMPORT_BYTES < 100 * 1024 * 1024
+    assert import_size_limit(VALID) < 100 * 1024 * 1024
 
 
 def test_missing_file_is_a_clear_message(tmp_path: Path, store: BookmarkStore) -> None:

@@ -92,8 +92,8 @@ def show_content_error(parent: QWidget | None, error: Exception, damaged: bool =
 
 
 class ContentGuard:
-    """While installed, a ContentError raised in any slot shows one dialog and ends the app with
-    exit_codes.CONTENT (windows close normally, so unsaved notes still get their prompt); no traceback.
+    """While installed, a ContentError raised in any slot shows one dialog and closes the windows, so the
+    app ends with exit_codes.CONTENT (closing normally: unsaved notes still get their prompt); no traceback.
     Any other exception goes to the previous ``sys.excepthook``."""
 
     def __init__(self, app: QApplication) -> None:
@@ -119,9 +119,7 @@ class ContentGuard:
             return
         self.code = exit_codes.CONTENT
         show_content_error(self.app.activeWindow(), value)
-        self.app.closeAllWindows()
-        if not any(w.isVisible() for w in self.app.topLevelWidgets()):
-            self.app.exit(exit_codes.CONTENT)
+        self.app.closeAllWindows()  # the last window closed ends app.exec(); run_app returns self.code
 
 
 def run_app(args: argparse.Namespace) -> int:
