@@ -3,6 +3,7 @@ message that changes nothing (also under fuzzing), and CSV cells cannot run as s
 
 from __future__ import annotations
 
+import contextlib
 import json
 import os
 from pathlib import Path
@@ -151,7 +152,5 @@ def test_fuzzed_bytes_never_escape_as_exceptions(tmp_path: Path, data: bytes) ->
     for suffix in (".json", ".csv"):
         path = tmp_path / f"fuzz{suffix}"
         path.write_bytes(data)
-        try:
+        with contextlib.suppress(ImportRejected):  # any other exception fails the test
             read_import(path, VALID)
-        except ImportRejected:
-            pass
