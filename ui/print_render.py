@@ -365,21 +365,15 @@ def editable_document(job: PrintJob) -> QTextDocument:
 
 
 def write_odt(job: PrintJob, path: Path | str) -> int:
-    """Write ``job`` as an OpenDocument text (.odt, with Qt's own writer) that a delegation can edit
-    (a failed write leaves no file); returns the number of parts written."""
-    path = Path(path)
-    if not path.parent.is_dir():
-        raise FileNotFoundError(f"文件夹不存在：{path.parent}")
-    tmp = path.with_name(path.name + ".part")
-    writer = QTextDocumentWriter(str(tmp), b"odf")
-    try:
-        if not writer.write(editable_document(job)):
-            raise OSError(f"无法写入 {path}（{writer.device().errorString() if writer.device() else ''}）")
-        del writer
-        tmp.replace(path)
-    except BaseException:
-        tmp.unlink(missing_ok=True)
-        raise
+    """Write ``job`` as an OpenDocument text (.odt, with Qt's own writer) that a delegation can edit,
+    completely or not at all (models.atomic_write); returns the number of parts written."""
+    target = check_target(path)
+    buffer = QBuffer()
+    buffer.open(QIODevice.OpenModeFlag.WriteOnly)
+    if not QTextDocumentWriter(buffer, b"odf").write(editable_document(job)):
+        raise WriteFailed(errno.EIO, "the OpenDocument writer failed", str(target))
+    write_bytes(target, buffer.data().data())
+    buffer.close()
     return len(job.contents)
 
 

@@ -226,9 +226,8 @@ def _save(parent: QWidget | None, job: PrintJob, file_name: str, path: str | Pat
 def _save_odt(parent: QWidget | None, job: PrintJob, path: Path) -> Path | None:
     try:
         write_odt(job, path)
-    except OSError as exc:
-        QMessageBox.warning(parent, tr("Export"), tr("Could not write %1:\n%2").replace(
-            "%1", str(path)).replace("%2", str(exc)))
+    except OSError as exc:  # WriteFailed names the path and the reason; the old file is untouched
+        _warn(parent, tr("Export"), tr("Could not write %1:\n%2").replace("%1", str(path)).replace("%2", str(exc)))
         return None
     window = parent.window() if parent is not None else None
     status = getattr(window, "statusBar", None)
