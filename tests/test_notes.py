@@ -160,3 +160,19 @@ def test_conflict_choices_mine_and_theirs(qtbot, tmp_path: Path) -> None:
     notifier.detach()
     store.close()
     other.close()
+
+
+def test_a_refused_removal_is_said_not_raised(qtbot, repo, notifier: BookmarkNotifier) -> None:
+    from PySide6.QtWidgets import QMessageBox
+
+    from ui.bookmarks_panel import BookmarksPanel
+
+    panel = BookmarksPanel(notifier, repo)
+    qtbot.addWidget(panel)
+    notifier.store.set_note(REC, 6, "kept")
+    notifier.store._conn = FullDisk(notifier.store._conn)
+    assert not panel.remove(REC, 6)
+    box = panel.findChild(QMessageBox)
+    assert box is not None and "disk is full" in box.text()
+    assert notifier.store.is_bookmarked(REC, 6) and notifier.store.note(REC, 6) == "kept"
+    box.close()

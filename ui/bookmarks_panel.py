@@ -190,11 +190,20 @@ class BookmarksPanel(QWidget):
         """Save every pending note now (before closing); True if all are saved."""
         return all([row.save() for row in self.rows.values()])
 
-    def remove(self, kind: str, number: int) -> None:
+    def remove(self, kind: str, number: int) -> bool:
+        """Un-bookmark (the note is kept); a store that refuses says so. True when removed."""
         row = self.rows.get((kind, number))
         if row is not None:
             row.save()
-        self.store.remove(kind, number)
+        try:
+            return self.store.remove(kind, number)
+        except BookmarkStoreError as exc:
+            box = QMessageBox(QMessageBox.Icon.Warning, self.tr("Bookmark not removed"), str(exc),
+                              QMessageBox.StandardButton.Ok, self)
+            box.setTextFormat(Qt.TextFormat.PlainText)
+            box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+            box.open()
+            return False
 
     # --- export / import / briefing pack ----------------------------------------------
     def export(self, fmt: str, path: str | None = None) -> int | None:

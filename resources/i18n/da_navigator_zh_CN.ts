@@ -597,6 +597,10 @@
         </translation>
     </message>
     <message>
+        <source>Bookmark not removed</source>
+        <translation>书签未删除</translation>
+    </message>
+    <message>
         <source>JSON files (*.json)</source>
         <translation>JSON 文件 (*.json)</translation>
     </message>
