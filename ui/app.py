@@ -57,12 +57,9 @@ def make_app(argv: list[str] | None = None) -> QApplication:
     icon = resource("icons", "app.png")
     if icon.exists():
         app.setWindowIcon(QIcon(str(icon)))
-    try:
-        from models.fonts import register_bundled_font
-    except ImportError:
-        pass
-    else:
-        register_bundled_font(app)
+    from models.fonts import register_bundled_font
+
+    register_bundled_font(app)
     from ui.palette import make_palette, system_is_dark
 
     app.setPalette(make_palette(system_is_dark()))  # every text colour at least WCAG AA (4.5:1)

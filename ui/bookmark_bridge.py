@@ -6,10 +6,14 @@ window's location strings (models.target: ``rec:6``, ``review:3``).
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import QCoreApplication, QObject, Signal
 
-from models.note_drafts import NoteDrafts
 from models.target import Target
+
+if TYPE_CHECKING:  # the store's modules load with the store, after the first paint
+    from models.note_drafts import NoteDrafts
 
 
 def target_key(target: str) -> tuple[str, int] | None:

@@ -3,14 +3,13 @@
 
 from __future__ import annotations
 
-from html import escape
-
 from PySide6.QtCore import QEvent, Qt, Signal
 from PySide6.QtGui import QPalette
 from PySide6.QtWidgets import QFrame, QLabel, QVBoxLayout, QWidget
 
 from models.facets import BY_KEY
 from models.filters import FilterState
+from models.markdown_html import escape  # the stdlib html module costs ~8 ms at start-up
 
 
 class FilterChips(QFrame):
