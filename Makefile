@@ -101,7 +101,8 @@ dist-windows: $(DB) resources windows-toolchain
 selftest-windows: windows-toolchain
 	bash tools/windows/selftest.sh
 
-bench: dist
+# The bundle bench compares the Windows build with the Linux one built in the same run.
+bench: dist dist-windows
 	$(PY) -m bench.run $(BENCH_ARGS)
 
 clean:

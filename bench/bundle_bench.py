@@ -1,6 +1,10 @@
 """The bundle against a baseline: a bare QMainWindow + QTreeView + QTextBrowser frozen with
 PyInstaller's defaults (onedir, windowed, no filtering), built here from bench/baseline_app.py.
 
+Windows (issue 8), from `make dist-windows` in the same `make bench` run: the Windows bundle on disk
+<= 1.05x the Linux bundle, the installer <= the zipped Windows folder, and the build itself (toolchain
+ready, times written by tools/windows/build.sh) <= 3 min.
+
 Budgets (issues 5, 10): cold start to the window shown with the tree filled <= 1.2x the baseline,
 warm start <= 1.3x; size on
 disk <= 1.0x; peak RSS <= 1.3x; the frozen app's start with a synthetic 50-edition database (made by
@@ -12,6 +16,7 @@ and said so). Needs `make dist` first (`make bench` does it).
 
 from __future__ import annotations
 
+import json
 import subprocess
 import sys
 import tempfile
@@ -85,7 +90,32 @@ def run() -> list[dict[str, object]]:
                     exit_codes={k: sorted(set(v["exit"])) for k, v in samples.items()},
                     baseline_build_seconds=build_seconds))
     rows.append(scale_row(n))
+    rows.extend(windows_rows())
     return rows
+
+
+def windows_rows() -> list[dict[str, object]]:
+    """The Windows build against the Linux one: sizes and build time (tools/windows/build.sh)."""
+    import tomllib
+
+    version = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))["project"]["version"]
+    folder = ROOT / "dist" / "windows" / "DA Navigator"
+    archive = ROOT / "dist" / f"DA-Navigator-{version}-win64.zip"
+    setup = ROOT / "dist" / f"DA-Navigator-{version}-setup.exe"
+    timing = ROOT / "build" / "windows" / "timing.json"
+    missing = [p for p in (folder, archive, setup, timing) if not p.exists()]
+    if missing:
+        return [{"name": "Windows bundle", "value": None, "unit": "", "baseline": None, "ratio": None,
+                 "budget": None, "ok": False, "error": f"missing {missing[0]}: run `make dist-windows` first"}]
+    took = json.loads(timing.read_text(encoding="utf-8"))
+    return [
+        row("Windows bundle on disk vs the Linux bundle", disk_usage(folder) / MB, "MB",
+            disk_usage(APP_EXE.parent) / MB, 1.05, files=sum(1 for p in folder.rglob("*") if p.is_file())),
+        row("Windows installer vs the Windows zip", setup.stat().st_size / MB, "MB", archive.stat().st_size / MB,
+            1.0),
+        row("make dist-windows, toolchain ready", float(took["total_s"]), "s", 180.0, 1.0, budget="<= 180 s",
+            steps=took, note="wall clock on a shared machine; PyInstaller under wine, zip -9, makensis"),
+    ]
 
 
 def scale_row(n: int) -> dict[str, object]:
