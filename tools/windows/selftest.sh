@@ -5,8 +5,9 @@
 #   pdf       `--print-summary`: a PDF with Chinese text in embedded fonts (checked with poppler here)
 #   window    the app on Xvfb with Qt's Windows platform plugin: window painted with its tree filled,
 #             a screenshot, a clean close; user data under %APPDATA%, nothing written in the bundle
-#   zh-user   the same as a Windows user named 张三 (C:\users\张三), in a zh_CN locale
+#   zh_user   the same as a Windows user named 张三 (C:\users\张三), in a zh_CN locale
 #   install   installer round trip: /S install, run, bookmark, /S uninstall, bookmarks survive
+#   dpi       the window at 150 % (QT_SCALE_FACTOR=1.5): a screenshot to look at
 #   portable  the unzipped folder with a `portable` marker keeps user data in <folder>\userdata
 # Usage: selftest.sh [STEP...] (default: all). Screenshots, reports and logs go to $CI_LOGS
 # (default build/windows/selftest). Exits 1 if any check failed.
@@ -113,14 +114,21 @@ as() {
   WINEPREFIX=$prefix USER=$user LOCPATH=$WORK/locale LANG=$lang LC_ALL=$lang DISPLAY=$XDISPLAY "$@"
 }
 
-screenshot() {  # screenshot FILE: the X screen as PNG (Qt on the Linux side); fails if it is blank
+screenshot() {  # screenshot FILE: the X screen as PNG (Qt on the Linux side), once it is painted (<= 60 s)
   env -u QT_QPA_PLATFORM DISPLAY="$XDISPLAY" QT_QPA_PLATFORM=xcb "$HOST_PY" - "$1" <<'PY'
 import sys
+import time
 from PySide6.QtGui import QGuiApplication
 app = QGuiApplication([])
-image = app.primaryScreen().grabWindow(0).toImage()
-colours = {image.pixel(x, y) for x in range(0, image.width(), 7) for y in range(0, image.height(), 7)}
-sys.exit(0 if image.save(sys.argv[1]) and len(colours) > 20 else f"blank screen ({len(colours)} colours)")
+for _ in range(60):
+    image = app.primaryScreen().grabWindow(0).toImage()
+    colours = {image.pixel(x, y) for x in range(0, image.width(), 7) for y in range(0, image.height(), 7)}
+    if len(colours) > 20:
+        time.sleep(2)  # painted: let it settle (fonts, the detail pane), then the picture to keep
+        sys.exit(0 if app.primaryScreen().grabWindow(0).save(sys.argv[1]) else "cannot save")
+    time.sleep(1)
+image.save(sys.argv[1])
+sys.exit(f"the screen stayed blank ({len(colours)} colours)")
 PY
 }
 
@@ -151,7 +159,6 @@ window_smoke() {
     sleep 1
   done
   check "$tag: a window of DA Navigator.exe is mapped" test -n "$found"
-  sleep 4   # first paint, fonts
   check "$tag: screenshot $LOGS/$tag.png" screenshot "$LOGS/$tag.png"
   as "$prefix" "$user" bash -c 'source tools/windows/wine_env.sh; w --timeout 60 taskkill /im "DA Navigator.exe"' >/dev/null
   wait "$job"; rc=$?
@@ -254,8 +261,29 @@ install() {
   if prefix_zh; then roundtrip "$WORK/prefix-zh" 张三 install-zh; else check "test prefix for 张三" false; fi
 }
 
+# ---- portable mode ------------------------------------------------------------------------------------------
+# The zip unpacked as on a USB stick, with a `portable` marker file beside the .exe: bookmarks and
+# settings go to <folder>\userdata, and nothing to %APPDATA%.
+portable() {
+  step "portable mode: the unzipped folder with a 'portable' marker"
+  prefix_root || { check "test prefix for root" false; return; }
+  xserver
+  local stick=$WORK/usb-stick ready=$WORK/ready-portable rc
+  local roaming="$WORK/prefix-root/drive_c/users/root/AppData/Roaming"
+  rm -rf "$stick" "$roaming/DA Navigator" "$ready"; mkdir -p "$stick"
+  unzip -q "$ZIP" -d "$stick"
+  touch "$stick/DA Navigator/portable"
+  as "$WORK/prefix-root" root env DA_NAVIGATOR_BENCH_READY="$(winpath "$ready")" \
+    bash -c 'source tools/windows/wine_env.sh; w --timeout 180 "$0/DA Navigator.exe"' "$stick/DA Navigator"
+  rc=$?
+  check "portable: window painted, exit code $rc" test "$rc" -eq 0 -a -s "$ready"
+  check "portable: userdata\\ beside the .exe ($(cd "$stick/DA Navigator" && find userdata 2>/dev/null | tr '\n' ' '))" \
+    test -f "$stick/DA Navigator/userdata/bookmarks.sqlite"
+  check "portable: nothing written to %APPDATA%\\DA Navigator" test ! -e "$roaming/DA Navigator"
+}
+
 steps=("$@")
-((${#steps[@]})) || steps=(bundle selftest pdf window zh_user dpi install)
+((${#steps[@]})) || steps=(bundle selftest pdf window zh_user dpi install portable)
 for s in "${steps[@]}"; do "$s"; done
 wine_stop
 step "done: $FAILS failed check(s); logs in $LOGS"
