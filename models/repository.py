@@ -59,15 +59,12 @@ class ContentRepository:
         try:
             self._db = sqlite3.connect(self.path.resolve().as_uri() + "?mode=ro&immutable=1", uri=True)
         except sqlite3.DatabaseError as error:
-            raise self._unreadable(error) from error
+            raise _damaged(self.path, error) from error
         try:
             self._open(edition)
         except BaseException:
             self._db.close()  # a refused file is not left open
             raise
-
-    def _unreadable(self, error: sqlite3.DatabaseError) -> ContentError:
-        return _damaged(self.path, error)
 
     def _open(self, edition: tuple[str, str] | None) -> None:
         """Check the schema version and load the edition's document row (ContentError if not)."""
@@ -79,13 +76,10 @@ class ContentRepository:
                     f"Content database has schema version {version}, expected {CONTENT_SCHEMA_VERSION}."
                 )
             where, args = ("WHERE symbol = ? AND language = ?", edition) if edition else ("", ())
-            row = self._db.execute(
-                f"SELECT id, symbol, language, date, title, period, source_sha256 "
-                f"FROM documents {where} ORDER BY id LIMIT 1",
-                args,
-            ).fetchone()
+            row = self._db.execute(f"SELECT id, symbol, language, date, title, period, source_sha256 "
+                                   f"FROM documents {where} ORDER BY id LIMIT 1", args).fetchone()
         except sqlite3.DatabaseError as error:
-            raise self._unreadable(error) from error
+            raise _damaged(self.path, error) from error
         if row is None:
             raise ContentError(f"内容数据库中没有所需版本 {edition}\nEdition {edition} is not in {self.path}")
         self._doc_id = row[0]
@@ -303,12 +297,8 @@ class ContentRepository:
         )
 
     def _links(self, kind: str, number: int) -> tuple[str, ...]:
-        return self._column(
-            "SELECT url FROM links WHERE doc_id = ? AND kind = ? AND number = ? ORDER BY position",
-            self._doc_id,
-            kind,
-            number,
-        )
+        sql = "SELECT url FROM links WHERE doc_id = ? AND kind = ? AND number = ? ORDER BY position"
+        return self._column(sql, self._doc_id, kind, number)
 
     # --- search and filters -------------------------------------------------------------------
     def _matching_sections(self, query: Query) -> list[tuple[str, int, str, str]]:
@@ -337,8 +327,8 @@ class ContentRepository:
     def _own_texts(self) -> dict[tuple[str, int], str]:
         """Each entry's own wording, case-folded (read once: ranking puts own-text matches first)."""
         if self._own is None:
-            rows = self._rows("SELECT kind, number, body FROM sections WHERE doc_id = ? AND section = 'text'",
-                              self._doc_id)
+            sql = "SELECT kind, number, body FROM sections WHERE doc_id = ? AND section = 'text'"
+            rows = self._rows(sql, self._doc_id)
             self._own = {(kind, number): body.casefold() for kind, number, body in rows}
         return self._own
 

@@ -11,10 +11,10 @@ from ui_helpers import ensure_qm
 
 from models.settings import Settings
 from models.tree_model import KindRole
-from ui.detail_pane import MEASURE_CHARS
 from ui.i18n import Translations
 from ui.layout import READING_CHARS, TREE_MIN
 from ui.main_window import MainWindow
+from ui.page_browser import MEASURE_CHARS
 
 
 @pytest.fixture

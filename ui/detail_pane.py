@@ -5,84 +5,17 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable
 
-from PySide6.QtCore import QEvent, QObject, QRect, QSize, Qt, QUrl, Signal
-from PySide6.QtGui import QDesktopServices, QFont, QIcon, QPainter, QPalette, QPen, QTextCursor, QTextDocument
-from PySide6.QtWidgets import QFrame, QStackedWidget, QTextBrowser, QToolTip, QVBoxLayout, QWidget
+from PySide6.QtCore import QEvent, QObject, QSize, Qt, QUrl, Signal
+from PySide6.QtGui import QDesktopServices, QFont, QIcon, QTextDocument
+from PySide6.QtWidgets import QFrame, QStackedWidget, QToolTip, QVBoxLayout, QWidget
 
 from models import names
 from models.history import History
 from models.markdown_html import strip_joiners
 from models.page_html import BOOKMARK_ICON, citation, render_cover, render_recommendation, render_review
 from models.target import Target
+from ui.page_browser import PageBrowser
 from ui.palette import page_colours
-
-MEASURE_CHARS = 45  # the longest comfortable line of Chinese text; wider panes get side margins
-
-
-class _Browser(QTextBrowser):
-    """A QTextBrowser whose copied text leaves out the invisible line-break guards, whose
-    keyboard-focused link has a clearly visible focus ring (Qt's own is a faint dotted box), and
-    whose lines are never longer than MEASURE_CHARS characters (the page is centred with margins)."""
-
-    def paintEvent(self, event) -> None:
-        super().paintEvent(event)
-        cursor = self.textCursor()
-        if not (self.hasFocus() and cursor.hasSelection() and self._on_link(cursor)):
-            return
-        start, end = QTextCursor(cursor), QTextCursor(cursor)
-        start.setPosition(cursor.selectionStart())
-        end.setPosition(cursor.selectionEnd())
-        first, last = self.cursorRect(start), self.cursorRect(end)
-        if first.top() == last.top():
-            rects = [QRect(first.left(), first.top(), last.left() - first.left(), first.height())]
-        else:  # the link wraps: ring both parts
-            width = self.viewport().width()
-            rects = [QRect(first.left(), first.top(), width - first.left() - 2, first.height()),
-                     QRect(2, last.top(), last.left() - 2, last.height())]
-        painter = QPainter(self.viewport())
-        painter.setPen(QPen(self.palette().color(QPalette.ColorRole.Highlight), 2))
-        for rect in rects:
-            painter.drawRoundedRect(rect.adjusted(-3, -1, 3, 1), 2, 2)
-        painter.end()
-
-    @staticmethod
-    def _on_link(cursor: QTextCursor) -> bool:
-        probe = QTextCursor(cursor)
-        probe.setPosition(cursor.selectionStart() + 1)
-        return probe.charFormat().isAnchor()
-
-
-    def setHtml(self, text: str) -> None:
-        super().setHtml(text)
-        self.fit_measure()
-
-    def resizeEvent(self, event) -> None:
-        super().resizeEvent(event)
-        self.fit_measure()
-
-    def changeEvent(self, event) -> None:
-        super().changeEvent(event)
-        if event.type() == QEvent.Type.FontChange:  # zoom
-            self.fit_measure()
-
-    def fit_measure(self) -> None:
-        doc = self.document()
-        measure = self.fontMetrics().horizontalAdvance("中" * MEASURE_CHARS)
-        side = max(doc.documentMargin(), (self.viewport().width() - measure) / 2)
-        frame = doc.rootFrame()
-        fmt = frame.frameFormat()
-        if abs(fmt.leftMargin() - side) >= 1:
-            fmt.setLeftMargin(side)
-            fmt.setRightMargin(side)
-            frame.setFrameFormat(fmt)
-
-    def createMimeDataFromSelection(self):
-        data = super().createMimeDataFromSelection()
-        if data.hasText():
-            data.setText(strip_joiners(data.text()))
-        if data.hasHtml():
-            data.setHtml(strip_joiners(data.html()))
-        return data
 
 
 class DetailPane(QWidget):
@@ -111,7 +44,7 @@ class DetailPane(QWidget):
         self.is_bookmarked: Callable[[str], bool] = lambda _t: False
         self.note_for: Callable[[str], str] = lambda _t: ""
 
-        self.browser = _Browser(self)
+        self.browser = PageBrowser(self)
         self.browser.setObjectName("detailBrowser")
         self.browser.setOpenLinks(False)
         self.browser.anchorClicked.connect(self._on_anchor)

@@ -9,7 +9,7 @@ from __future__ import annotations
 from PySide6.QtCore import QEvent, QObject, Qt, QTimer
 from PySide6.QtWidgets import QDockWidget, QMainWindow, QSplitter, QWidget
 
-from ui.detail_pane import MEASURE_CHARS
+from ui.page_browser import MEASURE_CHARS
 
 READING_CHARS = 30  # the narrowest comfortable line of Chinese text
 DOCK_MIN = 220
