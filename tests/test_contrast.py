@@ -89,6 +89,17 @@ def test_stylesheet_colours_meet_aa(scheme):
     assert checked >= 2 and not low, low
 
 
+@pytest.mark.parametrize("dark", [False, True], ids=["light", "dark"])
+def test_heat_map_numbers_meet_aa_on_every_fill(dark):
+    from ui.charts import _ink, _mix
+
+    palette = make_palette(dark)
+    base, accent = palette.color(QPalette.ColorRole.Base), palette.color(QPalette.ColorRole.Highlight)
+    for step in range(101):  # every fill the heat map can use: base mixed towards the accent
+        fill = _mix(base, accent, 0.12 + 0.88 * step / 100)
+        assert contrast(_ink(fill), fill) >= AA, (fill.name(), _ink(fill).name())
+
+
 def test_keyboard_focused_link_has_a_visible_ring(repo, qtbot):
     from PySide6.QtWidgets import QApplication
 

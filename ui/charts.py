@@ -10,6 +10,8 @@ from PySide6.QtCore import QEvent, QPoint, QRect, QRectF, QSize, Qt, Signal
 from PySide6.QtGui import QColor, QFontMetrics, QKeyEvent, QMouseEvent, QPainter, QPaintEvent, QPalette
 from PySide6.QtWidgets import QSizePolicy, QToolTip, QWidget
 
+from ui.palette import ink_for
+
 
 def _mix(a: QColor, b: QColor, t: float) -> QColor:
     t = max(0.0, min(1.0, t))
@@ -21,7 +23,7 @@ def _mix(a: QColor, b: QColor, t: float) -> QColor:
 
 
 def _ink(background: QColor) -> QColor:
-    return QColor("#000000") if background.lightnessF() > 0.55 else QColor("#ffffff")
+    return ink_for(background)  # by WCAG contrast, not lightness: at least 4.5:1 on any cell
 
 
 class _Chart(QWidget):

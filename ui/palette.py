@@ -85,3 +85,25 @@ def make_palette(dark: bool) -> QPalette:
 
 def page_colours(palette: QPalette) -> dict[str, str]:
     return PAGE["dark" if palette.color(R.Window).lightness() < 128 else "light"]
+
+
+def luminance(colour: QColor) -> float:
+    """WCAG relative luminance."""
+
+    def channel(value: int) -> float:
+        c = value / 255
+        return c / 12.92 if c <= 0.03928 else ((c + 0.055) / 1.055) ** 2.4
+
+    return 0.2126 * channel(colour.red()) + 0.7152 * channel(colour.green()) + 0.0722 * channel(colour.blue())
+
+
+def contrast(a: QColor, b: QColor) -> float:
+    """WCAG contrast ratio of two opaque colours (1 to 21)."""
+    hi, lo = sorted((luminance(a), luminance(b)), reverse=True)
+    return (hi + 0.05) / (lo + 0.05)
+
+
+def ink_for(background: QColor) -> QColor:
+    """Black or white, whichever reads better on ``background`` (always at least 4.58:1)."""
+    black, white = QColor("#000000"), QColor("#ffffff")
+    return black if contrast(black, background) >= contrast(white, background) else white
