@@ -107,7 +107,7 @@ def press(keysym: int, pause: float = 0.3) -> None:
     time.sleep(pause)
 
 
-XK_HOME, XK_DOWN, XK_RETURN, XK_TAB = 0xFF50, 0xFF54, 0xFF0D, 0xFF09
+XK_HOME, XK_DOWN, XK_RETURN, XK_TAB, XK_F1 = 0xFF50, 0xFF54, 0xFF0D, 0xFF09, 0xFFBE
 
 # Roles a screen-reader user operates; each should have a name.
 INTERACTIVE = {
