@@ -221,11 +221,12 @@ def test_back_restores_scroll_and_current_highlights(window, qtbot):
 
 
 def test_result_rows_show_snippets_long_enough_to_judge(window, qtbot):
-    """At 1024×700 each hit shows about 40 characters of its snippet (two lines), not ~10."""
+    """At 1024×700 each hit shows about 40 characters of its snippet (wrapped), not ~10."""
     window.resize(1024, 700)
     window.sidebar.set_query("技术转让")
     window.sidebar.apply_now()
     view = window.sidebar.results
+    qtbot.waitUntil(lambda: view.viewport().width() > 150, timeout=3000)
     model, delegate = view.model(), view.itemDelegate()
     hit = model.index(0, 0, model.index(0, 0))
     snippet = hit.data(SnippetRole)

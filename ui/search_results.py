@@ -7,6 +7,7 @@ from PySide6.QtCore import QModelIndex, QPointF, QRect, QSize, Qt, Signal
 from PySide6.QtGui import QColor, QFont, QFontMetrics, QKeyEvent, QPainter, QPalette, QStaticText
 from PySide6.QtWidgets import QStyle, QStyledItemDelegate, QStyleOptionViewItem, QTreeView, QWidget
 
+from models.search import SNIPPET_CHARS
 from models.search_model import (
     IsGroupRole,
     SearchResultModel,
@@ -44,13 +45,13 @@ def _fit(text: str, room: int, metrics: QFontMetrics) -> int:
 
 
 class SnippetDelegate(QStyledItemDelegate):
-    """Draws ``section: snippet`` wrapped over LINES lines (about 40 characters in the sidebar),
-    matches in bold on a highlight background.
+    """Draws ``section: snippet`` wrapped over as many lines (at most MAX_LINES) as its about
+    SNIPPET_CHARS characters need at the list's width, matches in bold on a highlight background.
 
     Rows are laid out once (QStaticText runs, cached by text, width and font) and only drawn
     afterwards: a repaint of the list costs a fraction of laying the text out again."""
 
-    LINES = 2
+    MAX_LINES = 3
     MATCH_BACKGROUND = QColor("#ffd54f")
     MATCH_INK = QColor("#000000")
 
@@ -79,19 +80,20 @@ class SnippetDelegate(QStyledItemDelegate):
         if len(self._layouts) > 2000:
             self._layouts.clear()
         base, bold, fm, fm_bold = self._metrics(font)
+        lines = self.lines(room, fm)
         parts = [label, *snippet.replace("\n", " ").replace("\x03", "\x02").split("\x02")]
         out: list[_Run] = []
         line = x = 0
         for i, part in enumerate(parts):
             match = i > 0 and i % 2 == 0  # parts alternate: label, text, match, text, match, ...
             metrics, face = (fm_bold, bold) if match else (fm, base)
-            while part and line < self.LINES:
+            while part and line < lines:
                 n = _fit(part, room - x, metrics)
-                if n < len(part) and line == self.LINES - 1:  # the last line: end with an ellipsis
+                if n < len(part) and line == lines - 1:  # the last line: end with an ellipsis
                     piece = metrics.elidedText(part, Qt.TextElideMode.ElideRight, room - x)
                     if piece:
                         out.append(_Run(line, x, metrics.horizontalAdvance(piece), piece, match, face))
-                    line = self.LINES
+                    line = lines
                     break
                 if n == 0 and x == 0:
                     n = 1  # a character wider than the row: show it anyway
@@ -161,10 +163,17 @@ class SnippetDelegate(QStyledItemDelegate):
         )
         painter.restore()
 
+    def lines(self, room: int, fm: QFontMetrics) -> int:
+        """Lines a hit needs to show its snippet (and section label) at ``room`` pixels."""
+        need = fm.horizontalAdvance("中") * (SNIPPET_CHARS + 4)
+        return max(1, min(self.MAX_LINES, -(-need // max(room, 1))))
+
     def sizeHint(self, option: QStyleOptionViewItem, index: QModelIndex) -> QSize:
         size = super().sizeHint(option, index)
         fm = self._metrics(option.font)[2]
-        lines = 1 if index.data(IsGroupRole) else self.LINES
+        view = self.parent()
+        room = view.viewport().width() - view.indentation() - 8 if isinstance(view, QTreeView) else 300
+        lines = 1 if index.data(IsGroupRole) else self.lines(room, fm)
         return QSize(size.width(), max(size.height(), fm.lineSpacing() * (lines - 1) + fm.height() + 6))
 
 
@@ -196,6 +205,11 @@ class SearchResultView(QTreeView):
         if event.type() in (event.Type.FontChange, event.Type.StyleChange):
             self.itemDelegate().reset()
         super().changeEvent(event)
+
+    def resizeEvent(self, event) -> None:
+        super().resizeEvent(event)
+        if event.size().width() != event.oldSize().width():
+            self.scheduleDelayedItemsLayout()  # a hit's height depends on the width
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
         if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and self.currentIndex().isValid():
