@@ -63,7 +63,7 @@ def test_preview_paints_the_summary(window, repo, tmp_path: Path, monkeypatch: p
 
 def test_export_pdf_and_status_message(window, repo, tmp_path: Path) -> None:
     out = tmp_path / "r6.pdf"
-    assert printing.export_summary_pdf(window, repo, [6], None, path=out) == out
+    assert printing.export_summary_pdf(window, repo, [6], None, path=out, status=window.statusBar()) == out
     assert pdf_pages(out) == 1
     assert "r6.pdf" in window.statusBar().currentMessage()
 

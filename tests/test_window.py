@@ -339,7 +339,7 @@ def test_print_actions_call_the_printing_module(repo, qtbot, monkeypatch):
 
     calls = []
     for name in ("print_summary", "export_summary_pdf", "export_briefing_pack"):
-        monkeypatch.setattr(printing, name, lambda *args, _n=name, **_kw: calls.append((_n, args)))
+        monkeypatch.setattr(printing, name, lambda *args, _n=name, **kw: calls.append((_n, args, kw)))
     w = MainWindow(repo, Translations(), Settings())
     qtbot.addWidget(w)
     w.show()
@@ -352,6 +352,7 @@ def test_print_actions_call_the_printing_module(repo, qtbot, monkeypatch):
     assert [c[0] for c in calls] == ["print_summary", "export_summary_pdf", "export_briefing_pack"]
     parent, passed_repo, numbers, _store = calls[0][1]
     assert parent is w and passed_repo is repo and numbers == [6]
+    assert calls[1][2]["status"] is w.statusBar()  # the status bar is handed over, not looked up
     w.detail.show_target("overview")
     assert not w.actions_.print_summary.isEnabled()
 

@@ -58,7 +58,8 @@ class Extras(QObject):
         target = Target.parse(w.detail.target)
         numbers = [target.number] if target.is_rec else []
         reviews = [target.number] if target.is_entry and not target.is_rec else []  # Annex II
-        getattr(printing, name)(w, w.repo, numbers, w.bookmarks.store, reviews=reviews)
+        extra = {"status": w.statusBar()} if name != "print_summary" else {}
+        getattr(printing, name)(w, w.repo, numbers, w.bookmarks.store, reviews=reviews, **extra)
 
     def flush(self) -> None:
         """Save note edits still pending in the panel."""

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QEvent, QObject, Qt, QTimer
 from PySide6.QtGui import QCloseEvent, QGuiApplication, QMouseEvent
-from PySide6.QtWidgets import QFrame, QLabel, QMainWindow, QSplitter, QToolBar, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QLabel, QMainWindow, QSplitter, QToolBar, QWidget
 
 from models import names
 from models.filters import FilterResult
@@ -70,12 +70,7 @@ class MainWindow(QMainWindow):
         self.sidebar.set_bookmark_source(self.bookmarks.numbers)
 
         self.chips = FilterChips({c.id: c.title for c in repo.clusters()}, self)
-        tree_column = QFrame(self)  # the active filters above the tree they narrow
-        column_layout = QVBoxLayout(tree_column)
-        column_layout.setContentsMargins(0, 0, 0, 0)
-        column_layout.setSpacing(0)
-        column_layout.addWidget(self.chips)
-        column_layout.addWidget(self.tree, 1)
+        tree_column = self.chips.above(self.tree)  # the active filters above the tree they narrow
         self.splitter = QSplitter(Qt.Orientation.Horizontal, self)
         self.splitter.setObjectName("mainSplitter")
         for w in (self.sidebar, tree_column, self.detail):
@@ -195,8 +190,6 @@ class MainWindow(QMainWindow):
         self.lang_menu.addAction(a.lang_zh)
         self.lang_menu.addAction(a.lang_en)
         self.go_menu = bar.addMenu("")
-        for action in (a.back, a.forward, a.go_to_number, a.next_rec, a.previous_rec):
-            self.go_menu.addAction(action)
         self.help_menu = bar.addMenu("")
         self.help_menu.addAction(a.about)
         self.help = Help(self, self.help_menu, lambda: self.translations.language)  # F1, user guide
@@ -212,7 +205,7 @@ class MainWindow(QMainWindow):
         ):
             self.toolbar.addAction(action)
         self.navigator = Navigator(a, self.detail, self.tree_model, self.toolbar, self)
-        self.go_menu.addMenu(self.navigator.sections_menu)
+        self.navigator.fill_menu(self.go_menu)
         self.tree.set_context_actions([a.toggle_bookmark, a.copy_citation, a.print_summary, a.export_pdf])
 
     def _connect(self) -> None:

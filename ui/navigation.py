@@ -51,6 +51,14 @@ class Navigator(QObject):
         actions.next_rec.triggered.connect(lambda: self.step(1))
         actions.previous_rec.triggered.connect(lambda: self.step(-1))
         self._dialog: QInputDialog | None = None
+        self._actions = actions
+
+    def fill_menu(self, menu: QMenu) -> None:
+        """The Go menu: back, forward, go to N, next, previous, and the page's sections."""
+        a = self._actions
+        for action in (a.back, a.forward, a.go_to_number, a.next_rec, a.previous_rec):
+            menu.addAction(action)
+        menu.addMenu(self.sections_menu)
 
     # --- next / previous / number ---------------------------------------------------
     def step(self, step: int) -> bool:

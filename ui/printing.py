@@ -22,7 +22,7 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, QLocale, Qt
 from PySide6.QtPrintSupport import QPrinter, QPrintPreviewDialog
-from PySide6.QtWidgets import QApplication, QMessageBox, QProgressDialog, QWidget
+from PySide6.QtWidgets import QApplication, QMessageBox, QProgressDialog, QStatusBar, QWidget
 
 from models import exit_codes, print_html
 from ui.print_render import (
@@ -109,14 +109,15 @@ def export_summary_pdf(
     store: BookmarkStore | None = None,
     path: str | Path | None = None,
     reviews: Sequence[int] = (),
+    status: QStatusBar | None = None,
 ) -> Path | None:
     """Ask for a file name (unless ``path``) and write the first number's summary (or the first review
-    recommendation's page); returns the file."""
+    recommendation's page); returns the file. ``status`` (the window's status bar) says where it went."""
     if not numbers and not reviews:
         _no_selection(parent)
         return None
     name = default_file_name(repo, numbers[:1], [] if numbers else reviews[:1])
-    return _save(parent, _single_job(repo, store, numbers, reviews), name, path)
+    return _save(parent, _single_job(repo, store, numbers, reviews), name, path, status)
 
 
 def export_briefing_pack(
@@ -128,6 +129,7 @@ def export_briefing_pack(
     chosen: Sequence[int] | None = None,
     reviews: Sequence[int] = (),
     chosen_reviews: Sequence[int] = (),
+    status: QStatusBar | None = None,
 ) -> Path | None:
     """Let the user choose recommendations and Annex II review recommendations (bookmarked preselected,
     else ``numbers`` / ``reviews``), then export as PDF or .odt.
@@ -148,7 +150,7 @@ def export_briefing_pack(
         return None
     job = briefing_job(repo, list(chosen), notes_for(store, chosen), list(chosen_reviews),
                        notes_for(store, chosen_reviews, REVIEW))
-    return _save(parent, job, default_file_name(repo, chosen, chosen_reviews), path)
+    return _save(parent, job, default_file_name(repo, chosen, chosen_reviews), path, status)
 
 
 # --- helpers ----------------------------------------------------------------------------
@@ -181,7 +183,8 @@ def _preview(parent: QWidget | None, job: PrintJob) -> int:
     return dialog.exec()
 
 
-def _save(parent: QWidget | None, job: PrintJob, file_name: str, path: str | Path | None) -> Path | None:
+def _save(parent: QWidget | None, job: PrintJob, file_name: str, path: str | Path | None,
+          status: QStatusBar | None = None) -> Path | None:
     """Write ``job`` to ``path`` or where the user says: a PDF, or an editable .odt."""
     if path is None:
         from ui.file_dialogs import save_file
@@ -194,7 +197,7 @@ def _save(parent: QWidget | None, job: PrintJob, file_name: str, path: str | Pat
         path = chosen if chosen.lower().endswith(suffix) else chosen + suffix
     path = Path(path)
     if path.suffix.lower() == ".odt":
-        return _save_odt(parent, job, path)
+        return _save_odt(parent, job, path, status)
     progress = QProgressDialog(tr("Writing %1…").replace("%1", path.name), tr("Cancel"), 0, 100, parent)
     progress.setWindowModality(Qt.WindowModality.WindowModal)
     progress.setMinimumDuration(300)
@@ -216,23 +219,19 @@ def _save(parent: QWidget | None, job: PrintJob, file_name: str, path: str | Pat
     finally:
         progress.close()
         progress.deleteLater()  # parented to the window: without this every export leaks a dialog
-    window = parent.window() if parent is not None else None
-    status = getattr(window, "statusBar", None)
-    if callable(status):
-        status().showMessage(tr("Saved %1 (%2 pages)").replace("%1", str(path)).replace("%2", str(pages)), 8000)
+    if status is not None:
+        status.showMessage(tr("Saved %1 (%2 pages)").replace("%1", str(path)).replace("%2", str(pages)), 8000)
     return path
 
 
-def _save_odt(parent: QWidget | None, job: PrintJob, path: Path) -> Path | None:
+def _save_odt(parent: QWidget | None, job: PrintJob, path: Path, status: QStatusBar | None = None) -> Path | None:
     try:
         write_odt(job, path)
     except OSError as exc:  # WriteFailed names the path and the reason; the old file is untouched
         _warn(parent, tr("Export"), tr("Could not write %1:\n%2").replace("%1", str(path)).replace("%2", str(exc)))
         return None
-    window = parent.window() if parent is not None else None
-    status = getattr(window, "statusBar", None)
-    if callable(status):
-        status().showMessage(tr("Saved %1").replace("%1", str(path)), 8000)
+    if status is not None:
+        status.showMessage(tr("Saved %1").replace("%1", str(path)), 8000)
     return path
 
 
