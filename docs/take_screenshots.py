@@ -1,7 +1,8 @@
-"""Take the README screenshots: ``xvfb-run -a -s "-screen 0 1400x900x24" .venv/bin/python docs/take_screenshots.py``.
+"""Take the README screenshots: ``xvfb-run -a -s "-screen 0 1920x1080x24" .venv/bin/python docs/take_screenshots.py``.
 
-Writes docs/images/{window-zh,window-en,help-en,guide-en,guide-zh,search-zh,overview-zh,note-zh,note-en,
-overview-dark}.png from the real database, with fresh settings and bookmarks (nothing of the user's is read or changed).
+Writes docs/images/{window-zh,window-en,wide-en,small-bookmarks-zh,help-en,guide-en,guide-zh,search-zh,
+overview-zh,note-zh,note-en,overview-dark}.png from the real database, with fresh settings and
+bookmarks (nothing of the user's is read or changed).
 """
 
 from __future__ import annotations
@@ -47,7 +48,7 @@ def main() -> int:
         return w
 
     def settle() -> None:
-        for _ in range(5):
+        for _ in range(8):  # a few rounds: the layout fits the panes in posted events
             app.processEvents()
 
     def shot(w, name: str) -> None:
@@ -73,6 +74,11 @@ def main() -> int:
     settle()
     w.detail.show_target("rec:6")
     shot(w, "window-en")
+    # 1920×1080, English: a heat-map cell's two filters as chips; lines stop at 45 characters
+    w.resize(1920, 1080)
+    w.sidebar.apply_facets([("clusters", "A"), ("sectors", repo.sectors()[3])])
+    w.detail.show_target("rec:9")
+    shot(w, "wide-en")
     for tab, name in ((0, "help-en"), (1, "guide-en")):  # F1: the shortcut sheet; the user guide
         dialog = w.help.open(tab)
         shot(dialog, name)
@@ -82,6 +88,14 @@ def main() -> int:
     dialog = w.help.open(1)
     shot(dialog, "guide-zh")
     dialog.close()
+    # 1024×700, Chinese, bookmarks panel open: the reading pane keeps its width, the sidebar gives way
+    w.sidebar.clear_all()
+    w.resize(1024, 700)
+    for n in (6, 13, 25):
+        w.bookmarks.toggle(f"rec:{n}")
+    w.actions_.show_bookmarks.setChecked(True)
+    w.detail.show_target("rec:13")
+    shot(w, "small-bookmarks-zh")
     w.close()
 
     notes = {6: "我方立场：支持加强技术援助的中立性。\n发言要点：请秘书处说明评估方法。",
