@@ -64,6 +64,7 @@ def test_heat_map_cell_and_document_link_add_visible_chips(window, qtbot):
 
 def test_clear_all_also_clears_the_facet_filter_boxes(window, qtbot):
     sidebar = window.sidebar
+    window.actions_.focus_search.trigger()  # an 800 px offscreen screen: the sidebar may be collapsed
     countries = sidebar.facets.page("countries")
     countries.search.setText("阿尔")
     first = next(iter(window.repo.country_counts()))

@@ -15,6 +15,7 @@ READING_CHARS = 30  # the narrowest comfortable line of Chinese text
 DOCK_MIN = 220
 TREE_MIN = 240
 SIDEBAR_MIN = 240
+SIDEBAR_WIDTH = 300  # what a sidebar coming back gets when there is room
 TREE_WIDE = 520  # on wide windows the tree grows to this (whole titles) before the page gets margins
 
 
@@ -29,8 +30,11 @@ class ReadingFirst(QObject):
         self._dock: QDockWidget | None = None
         self._collapsed: set[int] = set()  # splitter indices this class collapsed (and may restore)
         self._pending = False
+        self._fitting = False
+        self._revealed = False  # the user asked for the sidebar: the tree gives way before it
+        self._last_total = 0
         splitter.setCollapsible(2, False)
-        splitter.installEventFilter(self)
+        reading.installEventFilter(self)  # resized by the splitter (window, dock, handle): fit at once
 
     def watch_dock(self, dock: QDockWidget) -> None:
         self._dock = dock
@@ -49,8 +53,12 @@ class ReadingFirst(QObject):
             QTimer.singleShot(0, self.fit)
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if watched is self._splitter and event.type() == QEvent.Type.Resize:
-            self.schedule()
+        if watched is self._reading and event.type() == QEvent.Type.Resize and not self._fitting:
+            self._fitting = True
+            try:
+                self.fit()
+            finally:
+                self._fitting = False
         return False
 
     def fit(self) -> None:
@@ -58,7 +66,11 @@ class ReadingFirst(QObject):
         sizes = self._splitter.sizes()
         if len(sizes) != 3 or not self._splitter.isVisible():
             return
+        resized, self._last_total = sum(sizes) != self._last_total, sum(sizes)
+        if resized:
+            self._revealed = False
         side, tree, reading = sizes
+        self._collapsed = {i for i in self._collapsed if not sizes[i]}  # the user may have dragged it back
         room = reading - self.reading_width()
         if room < 0 and self._docked():
             narrower = max(DOCK_MIN, self._dock.width() + room)
@@ -67,7 +79,7 @@ class ReadingFirst(QObject):
         if room < 0:
             tree, room = _give(tree, TREE_MIN, room)
             side, room = _give(side, SIDEBAR_MIN, room)
-        for index in (0, 1):  # still short: the sidebar collapses, then the tree
+        for index in (1, 0) if self._revealed else (0, 1):  # still short: the sidebar collapses, then the tree
             width = (side, tree)[index]
             if room < 0 and width:
                 room += width
@@ -78,13 +90,14 @@ class ReadingFirst(QObject):
             self._collapsed.discard(1)
         spare = room + max(0, tree - TREE_MIN)
         if 0 in self._collapsed and side == 0 and tree and spare >= SIDEBAR_MIN:  # then the sidebar
-            from_tree = max(0, SIDEBAR_MIN - room)
-            side, tree, room = SIDEBAR_MIN, tree - from_tree, room - (SIDEBAR_MIN - from_tree)
+            side = min(SIDEBAR_WIDTH, spare)
+            from_tree = max(0, side - room)
+            tree, room = tree - from_tree, room - (side - from_tree)
             self._collapsed.discard(0)
         if room > 0 and self._collapsed and tree:  # what the page does not need widens the tree
             tree, room = tree + room, 0
         wide = self.reading_width(MEASURE_CHARS) + 40
-        if reading > wide and tree < TREE_WIDE and room > 0:
+        if resized and reading > wide and tree < TREE_WIDE and room > 0:  # not when a handle is dragged
             tree += min(reading - wide, TREE_WIDE - tree)
         new = [side, tree, sum(sizes) - side - tree]
         if new != sizes:
@@ -99,8 +112,9 @@ class ReadingFirst(QObject):
         if side == 0:
             width = min(SIDEBAR_MIN, tree + reading - TREE_MIN)
             tree_share = min(width, max(0, tree - TREE_MIN // 2))
-            self._splitter.setSizes([width, tree - tree_share, reading - (width - tree_share)])
             self._collapsed.discard(0)
+            self._revealed = True
+            self._splitter.setSizes([width, tree - tree_share, reading - (width - tree_share)])
 
 
 def _give(size: int, minimum: int, room: int) -> tuple[int, int]:
