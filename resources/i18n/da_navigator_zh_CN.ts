@@ -260,6 +260,12 @@
         <translation>已保存 %1（%2 页）</translation>
     </message>
     <message>
+        <source>Could not write %1:
+%2</source>
+        <translation>无法写入 %1：
+%2</translation>
+    </message>
+    <message>
         <source>Saved %1</source>
         <translation>已保存 %1</translation>
     </message>
