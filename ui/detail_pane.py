@@ -70,6 +70,13 @@ class DetailPane(QWidget):
         self.apply_palette()
         self.retranslate()
 
+    def width_for(self, chars: int) -> int:
+        """The pane width that shows ``chars`` Chinese characters a line at the current text size."""
+        b = self.browser
+        text = b.fontMetrics().horizontalAdvance("中" * chars)
+        chrome = b.width() - b.viewport().width() if b.isVisible() else 20
+        return text + max(chrome, 16) + 24  # scroll bar, frame and document margins
+
     def set_marks(self, is_bookmarked: Callable[[str], bool], note_for: Callable[[str], str]) -> None:
         """Where the page reads a location's bookmark mark and note from (the user store)."""
         self.is_bookmarked, self.note_for = is_bookmarked, note_for

@@ -7,8 +7,9 @@ windows, width the page cannot use (its lines stop at MEASURE_CHARS) widens the 
 from __future__ import annotations
 
 from PySide6.QtCore import QEvent, QObject, Qt, QTimer
-from PySide6.QtWidgets import QDockWidget, QMainWindow, QSplitter, QWidget
+from PySide6.QtWidgets import QDockWidget, QMainWindow, QSplitter
 
+from ui.detail_pane import DetailPane
 from ui.page_browser import MEASURE_CHARS
 
 READING_CHARS = 30  # the narrowest comfortable line of Chinese text
@@ -22,7 +23,7 @@ TREE_WIDE = 520  # on wide windows the tree grows to this (whole titles) before 
 class ReadingFirst(QObject):
     """Watches the splitter (sidebar | tree | detail) and a dock; ``fit`` applies the order above."""
 
-    def __init__(self, window: QMainWindow, splitter: QSplitter, reading: QWidget) -> None:
+    def __init__(self, window: QMainWindow, splitter: QSplitter, reading: DetailPane) -> None:
         super().__init__(window)
         self._window = window
         self._splitter = splitter
@@ -42,10 +43,7 @@ class ReadingFirst(QObject):
 
     def reading_width(self, chars: int = READING_CHARS) -> int:
         """The pane width that shows ``chars`` characters a line at the current text size."""
-        browser = getattr(self._reading, "browser", self._reading)
-        text = browser.fontMetrics().horizontalAdvance("中" * chars)
-        chrome = browser.width() - browser.viewport().width() if browser.isVisible() else 20
-        return text + max(chrome, 16) + 24  # scroll bar, frame and document margins
+        return self._reading.width_for(chars)
 
     def schedule(self) -> None:
         if not self._pending:
