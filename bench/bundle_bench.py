@@ -114,7 +114,7 @@ def windows_rows() -> list[dict[str, object]]:
         row("Windows installer vs the Windows zip", setup.stat().st_size / MB, "MB", archive.stat().st_size / MB,
             1.0),
         row("make dist-windows, toolchain ready", float(took["total_s"]), "s", 180.0, 1.0, budget="<= 180 s",
-            steps=took, note="wall clock on a shared machine; PyInstaller under wine, zip -9, makensis"),
+            steps=took, note="wall clock on a shared machine; PyInstaller under wine, zip, makensis"),
     ]
 
 
