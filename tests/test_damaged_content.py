@@ -61,6 +61,7 @@ def test_start_up_shows_the_damage_dialog_and_exits_4(bad_recommendations: Path,
     monkeypatch.setenv("DA_NAVIGATOR_DB", str(bad_recommendations))
     monkeypatch.setattr(app_module, "show_content_error", lambda parent, exc, damaged=True: shown.append(str(exc)))
     monkeypatch.setattr(qapp, "exec", lambda: pytest.fail("the window must not start"))
+    monkeypatch.setattr(app_module, "make_app", lambda: qapp)  # the shared app keeps its style for later tests
     code = app_module.run_app(app_module.argparse.Namespace(lang="en", open=None))
     assert code == 4 and len(shown) == 1 and "reinstall" in shown[0]
 
