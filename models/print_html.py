@@ -126,7 +126,7 @@ def summary_html(doc: Document, rec: Recommendation, cluster_title: str = "", no
     star = ' <span class="star">★</span>' if rec.immediate else ""
     meta = [f"第 {html.escape(rec.cluster)} 组" + (f"：{html.escape(cluster_title)}" if cluster_title else "")]
     if rec.immediate:
-        meta.append('<span class="star">★</span> 需立即实施')
+        meta.append('<span class="star">★</span> 需立即落实')
     meta.append(f"报告期：{html.escape(doc.period)}")
     joint = ""
     if rec.reported_with:
@@ -144,8 +144,8 @@ def summary_html(doc: Document, rec: Recommendation, cluster_title: str = "", no
         highlights = '<h2>亮点</h2><p class="muted">本期未报告亮点。</p>'
     legend = ""
     if rec.immediate:
-        mark = "CDIP/33/2 中的标注" if rec.immediate_source == "source" else "依据公开资料整理"
-        legend = f'<p class="legend">★ 需立即实施的建议（{mark}）。</p>'
+        mark = "CDIP/33/2 原文标注" if rec.immediate_source == "source" else "据公开来源补充"
+        legend = f'<p class="legend">★ 需立即落实的建议（{mark}）。</p>'
     return _template("summary.html").substitute(
         title=f"建议 {rec.number}{star}",
         meta=" · ".join(meta),

@@ -57,3 +57,20 @@ def test_facet_says_8_of_19_and_why(qtbot, repo, translations, lang, headline, w
     assert ("7 printed in CDIP/33/2 (1, 3, 6, 15, 21, 42, 44)" if lang == "en" else "7 项印有星号") in note
     assert ("1 added from a cited public WIPO list (4)" if lang == "en" else "1 项（4）") in note
     assert panel.page("immediate").item(True).toolTip() == headline
+
+
+def test_paper_uses_the_reports_word_as_the_window_does(repo):
+    """The report says 立即落实 and the window 需立即落实（CDIP/33/2 原文标注 / 据公开来源补充）: so does paper."""
+    from data.build import DEFAULT_SOURCE
+    from models.print_html import cover_html, summary_html
+
+    text = DEFAULT_SOURCE.read_text(encoding="utf-8")
+    assert "立即落实" in text and "立即实施" not in text
+    doc = repo.document()
+    printed = summary_html(doc, repo.recommendation(1))  # a mark printed in the report
+    curated = summary_html(doc, repo.recommendation(4))  # a mark curated from a public source
+    for body in (printed, curated):
+        assert "需立即落实" in body and "立即实施" not in body
+    assert "CDIP/33/2 原文标注" in printed and "据公开来源补充" in curated
+    cover = cover_html(doc, [(1, True, "产权组织的技术援助")])
+    assert "需立即落实" in cover and "立即实施" not in cover
