@@ -11,10 +11,15 @@ def parse_args(argv: list[str]) -> argparse.Namespace:
     parser.add_argument("--db", help="content database (default: the bundled one)")
     parser.add_argument("--lang", choices=("zh", "en"), help="user-interface language")
     parser.add_argument("--export-json", metavar="FILE", help="write the whole content model as JSON and exit")
-    parser.add_argument("--print-summary", metavar="N[,N…]", help="write a summary PDF (several: a briefing pack)")
-    parser.add_argument("--output", metavar="PDF", help="output file for --print-summary")
+    parser.add_argument("--print-summary", metavar="N[,N…]",
+                        help="write a summary PDF of recommendation N; several (6,12,45), a range (1-5) "
+                        "or 'all' make a briefing pack")
+    parser.add_argument("--output", metavar="PDF",
+                        help="output file for --print-summary (default: CDIP-33-2-recN.pdf or "
+                        "CDIP-33-2-briefing-K.pdf in the current folder)")
     parser.add_argument("--self-test", nargs="?", const="self-test.json", metavar="REPORT",
-                        help="run the offscreen self-test, write a JSON report, exit 0 only if all checks pass")
+                        help="run the offscreen self-test, write a JSON report (default: self-test.json), "
+                        "exit 0 only if all checks pass")
     parser.add_argument("--open", type=int, metavar="N", help="open recommendation N at start")
     parser.add_argument("--portable", action="store_true",
                         help="keep bookmarks, notes and settings in the app folder's 'userdata' folder")
