@@ -81,11 +81,9 @@ def show_content_error(parent: QWidget | None, error: Exception, damaged: bool =
             "Please reinstall DA Navigator.\n\nDetails: %1")
     else:
         text = QApplication.translate("app", "The content database could not be opened:\n\n%1")
-    box = QMessageBox(QMessageBox.Icon.Critical, title, text.replace("%1", str(error)),
-                      QMessageBox.StandardButton.Ok, parent)
-    box.setTextFormat(Qt.TextFormat.PlainText)
-    box.exec()
-    box.deleteLater()
+    from ui.messages import show_message
+
+    show_message(parent, QMessageBox.Icon.Critical, title, text.replace("%1", str(error)))
 
 
 class ContentGuard:

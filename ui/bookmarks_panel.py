@@ -17,7 +17,6 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QMenu,
-    QMessageBox,
     QPushButton,
     QScrollArea,
     QSizePolicy,
@@ -30,6 +29,7 @@ from models.bookmark_io import ImportRejected, export_csv, export_json, import_f
 from models.bookmark_signals import BookmarkNotifier
 from models.bookmarks import Bookmark, BookmarkStoreError
 from ui.file_dialogs import open_file, save_file
+from ui.messages import Icon, show_message
 from ui.note_editor import NoteEditor
 
 if TYPE_CHECKING:
@@ -216,7 +216,7 @@ class BookmarksPanel(QWidget):
         try:
             count = (export_json if fmt == "json" else export_csv)(self.store, path)
         except OSError as exc:
-            QMessageBox.warning(self, self.tr("Export Bookmarks"), str(exc))
+            show_message(self, Icon.Warning, self.tr("Export Bookmarks"), str(exc))
             return None
         self.count.setText(self.tr("Exported %n bookmark(s)", "", count))
         return count
@@ -233,16 +233,16 @@ class BookmarksPanel(QWidget):
         except ImportRejected as exc:
             message = str(exc)
             if not quiet:
-                QMessageBox.warning(self, self.tr("Import Bookmarks"), message)
+                show_message(self, Icon.Warning, self.tr("Import Bookmarks"), message)
             return message
         except BookmarkStoreError as exc:
             message = str(exc)
             if not quiet:
-                QMessageBox.warning(self, self.tr("Import Bookmarks"), message)
+                show_message(self, Icon.Warning, self.tr("Import Bookmarks"), message)
             return message
         message = result.message()
         if not quiet:
-            QMessageBox.information(self, self.tr("Import Bookmarks"), message)
+            show_message(self, Icon.Information, self.tr("Import Bookmarks"), message)
         return message
 
     def briefing_pack(self) -> None:

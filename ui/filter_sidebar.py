@@ -55,6 +55,7 @@ class FilterSidebar(QWidget):
         self.search.returnPressed.connect(self._open_first)
         self.search.installEventFilter(self)
         self.summary = QLabel(self, objectName="filterSummary", wordWrap=True)
+        self.summary.setTextFormat(Qt.TextFormat.PlainText)  # may quote the user's query
         self.clear_button = QPushButton(self)
         self.clear_button.clicked.connect(self.clear_all)
         self.empty = QFrame(self, objectName="emptyState")

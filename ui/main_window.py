@@ -138,7 +138,9 @@ class MainWindow(QMainWindow):
         """A moved-aside or unusable bookmark store must not go unnoticed: a non-blocking message box."""
         from PySide6.QtWidgets import QMessageBox
 
-        box = QMessageBox(QMessageBox.Icon.Warning, self.tr("Bookmarks"), text, QMessageBox.StandardButton.Ok, self)
+        from ui.messages import message_box
+
+        box = message_box(self, QMessageBox.Icon.Warning, self.tr("Bookmarks"), text)
         box.setObjectName("bookmarkStoreProblem")
         box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         box.open()
@@ -293,7 +295,9 @@ class MainWindow(QMainWindow):
         except Exception as exc:  # the store refused the write: say so, keep the old state
             from PySide6.QtWidgets import QMessageBox  # not imported at start-up: its enums cost time
 
-            QMessageBox.warning(self, self.tr("Bookmark not saved"), str(exc))
+            from ui.messages import show_message
+
+            show_message(self, QMessageBox.Icon.Warning, self.tr("Bookmark not saved"), str(exc))
             on = self.bookmarks.is_bookmarked(target)
         self.actions_.toggle_bookmark.setChecked(on)
         self.statusBar().showMessage(self.tr("Bookmark saved") if on else self.tr("Bookmark removed"), 3000)

@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 
 from models.bookmarks import MAX_NOTE_CHARS
 from models.note_drafts import BOTH_SEPARATOR, Draft, NoteDrafts
+from ui.messages import plain_tooltip, show_message
 
 SAVE_DELAY_MS = 600
 COUNT_FROM = MAX_NOTE_CHARS * 9 // 10  # show "n / limit" from here on
@@ -47,6 +48,7 @@ class NoteEditor(QFrame):
         self.editor.setFixedHeight(QFontMetrics(self.editor.font()).lineSpacing() * lines + 14)
         self.editor.installEventFilter(self)
         self.state = QLabel(self)
+        self.state.setTextFormat(Qt.TextFormat.PlainText)  # carries error text (paths, reasons)
         self.state.setObjectName("noteState")
         self.state.setWordWrap(True)
         self.conflict = QFrame(self)
@@ -213,7 +215,7 @@ class NoteEditor(QFrame):
             self.conflict_text.setText(self.tr(
                 "This note was changed in another window. Your text is kept here, not saved; "
                 "the other text is saved. Which should the note keep?"))
-            self.conflict_text.setToolTip((draft.theirs or "")[:1000])
+            self.conflict_text.setToolTip(plain_tooltip((draft.theirs or "")[:1000]))
             self.keep_both.setEnabled(len(draft.text) + len(draft.theirs or "") + len(BOTH_SEPARATOR) <= MAX_NOTE_CHARS)
             text = self.tr("Changed in another window — not saved")
         elif draft is not None:
@@ -227,7 +229,7 @@ class NoteEditor(QFrame):
             text = f"{self._notice} {text}".strip()
             problem = True
         self.state.setText(text)
-        self.state.setToolTip(draft.error if draft is not None else "")
+        self.state.setToolTip(plain_tooltip(draft.error) if draft is not None else "")
         self.setProperty("unsaved", problem)
         dark = self.palette().color(QPalette.ColorRole.Window).lightness() < 128
         red = "#f2b8b5" if dark else "#b3261e"
@@ -334,11 +336,11 @@ def choose_text_file(parent: QWidget) -> str:
 
 
 def write_notes_file(path: str, drafts: dict[tuple[str, int], Draft]) -> None:
-    """The unsaved notes as UTF-8 text, one titled section each."""
-    from pathlib import Path
+    """The unsaved notes as UTF-8 text, one titled section each (completely or not at all)."""
+    from models.atomic_write import write_text
 
     parts = [f"{key_title(key)}\n\n{draft.text.rstrip()}\n" for key, draft in sorted(drafts.items())]
-    Path(path).write_text("\n\n".join(parts), encoding="utf-8")
+    write_text(path, "\n\n".join(parts))
 
 
 def confirm_close(window: QWidget, drafts: NoteDrafts | None) -> bool:
@@ -358,7 +360,7 @@ def confirm_close(window: QWidget, drafts: NoteDrafts | None) -> bool:
         try:
             write_notes_file(path, unsaved)
         except OSError as exc:
-            QMessageBox.warning(window, tr("Unsaved notes"), f"{path}: {exc.strerror or exc}")
+            show_message(window, QMessageBox.Icon.Warning, tr("Unsaved notes"), f"{path}: {exc.strerror or exc}")
             return False
     for key in unsaved:
         drafts.discard(*key)  # type: ignore[union-attr]

@@ -25,6 +25,7 @@ from PySide6.QtPrintSupport import QPrinter, QPrintPreviewDialog
 from PySide6.QtWidgets import QApplication, QMessageBox, QProgressDialog, QStatusBar, QWidget
 
 from models import exit_codes, print_html
+from ui.messages import show_message
 from ui.print_render import (
     PrintCancelled,
     PrintJob,
@@ -156,14 +157,11 @@ def export_briefing_pack(
 # --- helpers ----------------------------------------------------------------------------
 def _warn(parent: QWidget | None, title: str, text: str) -> None:
     """A warning whose text (file names, reasons) is shown as plain text, never as HTML."""
-    box = QMessageBox(QMessageBox.Icon.Warning, title, text, QMessageBox.StandardButton.Ok, parent)
-    box.setTextFormat(Qt.TextFormat.PlainText)
-    box.exec()
-    box.deleteLater()
+    show_message(parent, QMessageBox.Icon.Warning, title, text)
 
 
 def _no_selection(parent: QWidget | None) -> None:
-    QMessageBox.information(parent, tr("Print"), tr("Select a recommendation first."))
+    show_message(parent, QMessageBox.Icon.Information, tr("Print"), tr("Select a recommendation first."))
 
 
 def _printer() -> QPrinter:
