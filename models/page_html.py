@@ -12,6 +12,7 @@ from collections.abc import Iterable
 from PySide6.QtCore import QCoreApplication
 
 from models import names
+from models.bidi import isolate
 from models.entities import Document, Footnote, Recommendation, ReviewRecommendation
 from models.markdown_html import Renderer, escape
 from models.target import Target
@@ -102,7 +103,7 @@ def render_recommendation(
         out.append(f'<p class="joint">{joint_note(rec.reported_with)}</p>')
     if note.strip():
         label = escape(tr("Note"))
-        out.append(f'<p class="note"><b>{label}:</b> {escape(note)}</p>')
+        out.append(f'<p class="note"><b>{label}:</b> {escape(isolate(note))}</p>')
     out.append(_heading("text") + f'<div class="rectext">{r.blocks(rec.text)}</div>')
     if rec.sectors:
         out.append(

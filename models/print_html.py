@@ -16,6 +16,7 @@ from datetime import date
 from functools import cache
 from string import Template
 
+from models.bidi import isolate
 from models.entities import Document, Recommendation, ReviewRecommendation
 from models.markdown_html import Renderer
 from models.names import LANGUAGES
@@ -95,7 +96,7 @@ def _note_html(note: str) -> str:
         return ""
     if len(note) > NOTE_PRINT_LIMIT:
         note = note[:NOTE_PRINT_LIMIT].rstrip() + f"……（备注共 {len(note)} 字，此处只打印前 {NOTE_PRINT_LIMIT} 字）"
-    body = "<br/>".join(html.escape(line) for line in note.splitlines())
+    body = "<br/>".join(html.escape(isolate(line)) for line in note.splitlines())
     return (
         '<h2>备注</h2><table class="notebox" width="100%" cellpadding="8" cellspacing="0">'
         f'<tr><td><p class="note">{body}</p></td></tr></table>'
