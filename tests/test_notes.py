@@ -12,6 +12,7 @@ from models import bookmark_io
 from models.bookmark_signals import BookmarkNotifier
 from models.bookmarks import MAX_NOTE_CHARS, BookmarkStore, NoteConflict, NoteTooLongError
 from models.note_drafts import BOTH_SEPARATOR
+from ui.messages import plain_tooltip
 from ui.note_editor import NoteEditor
 
 REC = "recommendation"
@@ -130,7 +131,7 @@ def test_conflicting_editors_keep_both_texts(qtbot, tmp_path: Path) -> None:
     assert stores[0].note(REC, 6) == "first window"
     assert second.text() == "second window" and second.conflict.isVisible()
     assert "another window" in second.conflict_text.text() or "其他窗口" in second.conflict_text.text()
-    assert second.conflict_text.toolTip() == "first window"  # theirs can be read before choosing
+    assert second.conflict_text.toolTip() == plain_tooltip("first window")  # theirs, shown literally
     second.keep_both.click()
     assert stores[1].note(REC, 6) == "second window" + BOTH_SEPARATOR + "first window"
     assert second.text() == stores[1].note(REC, 6) and not second.conflict.isVisible()
