@@ -7,7 +7,7 @@ import sys
 from types import TracebackType
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QGuiApplication, QIcon, QPalette
+from PySide6.QtGui import QGuiApplication, QIcon, QPalette, QPixmapCache
 from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
 from models import exit_codes
@@ -15,6 +15,8 @@ from models.paths import resource
 from models.settings import APPLICATION, ORGANIZATION, Settings
 from models.target import Target
 from ui.i18n import Translations
+
+PIXMAP_CACHE_KB = 2048
 
 
 def stylesheet(app: QApplication) -> str:
@@ -60,6 +62,9 @@ def make_app(argv: list[str] | None = None) -> QApplication:
     from models.fonts import register_bundled_font
 
     register_bundled_font(app)
+    # Qt's pixmap cache (10 MB by default) was what grew over long sessions: 1,000 mixed reader
+    # operations added 55 MB of RSS with it, 21 MB with 2 MB (see docs/guarantees.md).
+    QPixmapCache.setCacheLimit(PIXMAP_CACHE_KB)
     from ui.palette import make_palette, system_is_dark
 
     app.setPalette(make_palette(system_is_dark()))  # every text colour at least WCAG AA (4.5:1)

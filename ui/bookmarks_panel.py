@@ -29,7 +29,7 @@ from models.bookmark_io import ImportRejected, export_csv, export_json, import_f
 from models.bookmark_signals import BookmarkNotifier
 from models.bookmarks import Bookmark, BookmarkStoreError
 from ui.file_dialogs import open_file, save_file
-from ui.messages import Icon, show_message
+from ui.messages import Icon, message_box, show_message
 from ui.note_editor import NoteEditor
 
 if TYPE_CHECKING:
@@ -198,9 +198,7 @@ class BookmarksPanel(QWidget):
         try:
             return self.store.remove(kind, number)
         except BookmarkStoreError as exc:
-            box = QMessageBox(QMessageBox.Icon.Warning, self.tr("Bookmark not removed"), str(exc),
-                              QMessageBox.StandardButton.Ok, self)
-            box.setTextFormat(Qt.TextFormat.PlainText)
+            box = message_box(self, Icon.Warning, self.tr("Bookmark not removed"), str(exc))
             box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
             box.open()
             return False
