@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import os
 import re
+import shutil
+import subprocess
 from pathlib import Path
 
 import pytest
@@ -85,3 +87,13 @@ def test_qt_compat_patch_is_applied_exactly_while_pyside_leaks_none() -> None:
     assert leaks == qt_compat.needed(), (
         "PySide6 no longer leaks None: remove qt_compat" if not leaks else "PySide6 leaks None: list its version"
     )
+
+
+@pytest.mark.skipif(shutil.which("git") is None or not (ROOT / ".git").exists(), reason="not a git checkout")
+def test_portable_mode_from_a_checkout_leaves_git_status_clean() -> None:
+    """``python main.py --portable`` keeps its data in <repo>/userdata (and a ``portable`` marker may sit
+    beside main.py): neither shows up as an untracked file."""
+    from models.paths import PORTABLE_FOLDER, PORTABLE_MARKER
+
+    for path in (f"{PORTABLE_FOLDER}/bookmarks.sqlite", f"{PORTABLE_FOLDER}/settings.ini", PORTABLE_MARKER):
+        assert subprocess.run(["git", "check-ignore", "-q", path], cwd=ROOT).returncode == 0, path
