@@ -245,3 +245,14 @@ def test_bench_rows_and_table() -> None:
     assert row("zipped", 50.0, "MB", 60.0)["ok"] is None
     text = table([{"module": "bundle_bench", **r}])
     assert "bundle_bench" in text and "ok" in text.splitlines()[-1]
+
+
+def test_self_test_prints_only_its_own_summary(tmp_path: Path, content_db: Path) -> None:
+    """The PDF check calls the --print-summary code: its "file: N pages" line must not leak out."""
+    report = tmp_path / "report.json"
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "DA_NAVIGATOR_DB": str(content_db)}
+    run = subprocess.run([sys.executable, "main.py", "--self-test", str(report)], cwd=ROOT, env=env,
+                         capture_output=True, text=True, timeout=120)
+    assert run.returncode == 0, run.stderr
+    assert run.stdout == ""
+    assert run.stderr.strip().startswith("self-test passed:") and "page" not in run.stderr
