@@ -117,6 +117,20 @@ def test_find_in_page(make_window, qtbot):
     assert not bar.isVisible()
 
 
+def test_find_no_match_clears_the_highlight_of_a_partial_match(make_window):
+    w = make_window()
+    w.detail.show_target("cover")
+    w.actions_.find.trigger()
+    bar, browser = w.detail.find_bar, w.detail.browser
+    bar.edit.setText("技术")
+    assert bar.match_count() >= 1 and browser.textCursor().selectedText() == "技术"
+    bar.edit.setText("技术转让")  # typed on: no longer in the page
+    assert bar.match_count() == 0
+    assert browser.extraSelections() == [] and not browser.textCursor().hasSelection()
+    bar.edit.setText("技术")  # back again: found where it was
+    assert browser.textCursor().selectedText() == "技术"
+
+
 def test_copy_citation_with_selection(make_window):
     w = make_window()
     w.detail.show_target("rec:6")

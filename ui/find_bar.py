@@ -141,6 +141,10 @@ class FindBar(QWidget):
         if 0 <= self._index < len(self._matches):
             self._browser.setTextCursor(self._matches[self._index])
             self._browser.ensureCursorVisible()
+        elif self._browser.textCursor().hasSelection():  # no match: nothing may stay highlighted
+            cursor = self._browser.textCursor()
+            cursor.setPosition(cursor.selectionStart())  # the next search starts where the last match was
+            self._browser.setTextCursor(cursor)
         self._update_label()
 
     def _update_label(self) -> None:
