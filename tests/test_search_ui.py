@@ -236,3 +236,24 @@ def test_result_rows_show_snippets_long_enough_to_judge(window, qtbot):
     plain = snippet.replace("\x02", "").replace("\x03", "")
     assert len(shown) >= min(len(plain), 30), (room, shown)
     assert view.visualRect(hit).height() > view.visualRect(model.index(0, 0)).height()  # a hit wraps
+
+
+def test_a_short_hit_gets_no_blank_second_line(window, qtbot):
+    """Search "45": recommendation 45's own text matches only by its number; its short snippet
+    fits on one line, so its row is one line high (it used to get the room of a long snippet)."""
+    window.resize(1024, 700)
+    window.sidebar.set_query("45")
+    window.sidebar.apply_now()
+    view = window.sidebar.results
+    qtbot.waitUntil(lambda: view.viewport().width() > 150, timeout=3000)
+    model, delegate = view.model(), view.itemDelegate()
+    group = model.index(0, 0)
+    hits = [model.index(r, 0, group) for r in range(model.rowCount(group))]
+    short = next(h for h in hits if "\x02" not in h.data(SnippetRole))
+    long = next(h for h in hits if "\x02" in h.data(SnippetRole))
+    room = view.visualRect(short).width() - 8
+    fm = view.fontMetrics()
+    assert fm.horizontalAdvance("文本  " + short.data(SnippetRole)) < room  # it fits on one line
+    assert view.visualRect(short).height() == fm.height() + 6
+    runs = delegate._layout("文本  ", long.data(SnippetRole), room, view.font())
+    assert view.visualRect(long).height() == fm.lineSpacing() * runs[-1].line + fm.height() + 6

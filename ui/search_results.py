@@ -173,7 +173,11 @@ class SnippetDelegate(QStyledItemDelegate):
         fm = self._metrics(option.font)[2]
         view = self.parent()
         room = view.viewport().width() - view.indentation() - 8 if isinstance(view, QTreeView) else 300
-        lines = 1 if index.data(IsGroupRole) else self.lines(room, fm)
+        lines = 1
+        if not index.data(IsGroupRole):  # as many lines as this hit's text takes, not the most a hit may
+            label = section_label(index.data(SectionRole) or "") + "  "
+            runs = self._layout(label, index.data(SnippetRole) or "", room, option.font)
+            lines = max((run.line for run in runs), default=0) + 1
         return QSize(size.width(), max(size.height(), fm.lineSpacing() * (lines - 1) + fm.height() + 6))
 
 
