@@ -16,7 +16,8 @@ import tempfile
 import time
 from pathlib import Path
 
-from models.repository import SCHEMA_VERSION, ContentRepository
+from models.repository import ContentRepository
+from models.vocabulary import CONTENT_SCHEMA_VERSION
 
 ROOT = Path(__file__).resolve().parent.parent
 #: 30 fixed queries: Chinese of 1–4 characters, Latin terms, multi-term.
@@ -112,7 +113,7 @@ def replicate(single: Path, target: Path, editions: int) -> None:
         con.execute(sql[0])
     con.execute("CREATE VIRTUAL TABLE sections_fts USING fts5(body, content='sections', tokenize='trigram')")
     con.execute("INSERT INTO sections_fts(rowid, body) SELECT rowid, body FROM sections")
-    con.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
+    con.execute(f"PRAGMA user_version = {CONTENT_SCHEMA_VERSION}")
     con.commit()
     con.execute("DETACH src")
     con.execute("VACUUM")
