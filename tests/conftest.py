@@ -66,3 +66,36 @@ def repo(content_db: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[object]:
     repository = ContentRepository(content_db)
     yield repository
     repository.close()
+
+
+@pytest.fixture
+def make_window(repo, qtbot) -> Iterator[object]:
+    """A factory of reference windows in a UI language ("zh" or "en"), shown, finished and active, as
+    run_app starts them. One Translations object serves them all and is switched back to English after."""
+    from ui_helpers import ensure_qm
+
+    from models.settings import Settings
+    from ui.i18n import Translations
+    from ui.main_window import MainWindow
+
+    ensure_qm()
+    translations = Translations()
+
+    def make(lang: str = "zh") -> MainWindow:
+        translations.switch(lang)
+        window = MainWindow(repo, translations, Settings())
+        qtbot.addWidget(window)
+        window.show()
+        window.finish_startup()
+        window.activateWindow()
+        qtbot.waitUntil(window.isActiveWindow, timeout=3000)
+        return window
+
+    yield make
+    translations.switch("en")
+
+
+@pytest.fixture
+def window(make_window) -> object:
+    """The reference window in Chinese, the default UI language."""
+    return make_window("zh")

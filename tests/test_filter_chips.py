@@ -5,26 +5,9 @@ from __future__ import annotations
 
 import pytest
 from PySide6.QtCore import Qt, QUrl
-from ui_helpers import ensure_qm
 
 from models.facets import FACETS
 from models.filters import FilterState
-from models.settings import Settings
-from ui.i18n import Translations
-from ui.main_window import MainWindow
-
-
-@pytest.fixture
-def window(repo, qtbot):
-    ensure_qm()
-    translations = Translations()
-    translations.switch("zh")
-    w = MainWindow(repo, translations, Settings())
-    qtbot.addWidget(w)
-    w.show()
-    w.finish_startup()
-    yield w
-    translations.switch("en")
 
 
 def test_chips_show_query_and_each_value_and_remove_one(window):

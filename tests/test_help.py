@@ -4,35 +4,11 @@ actions; Help ▸ User Guide opens a short guide; both in the UI language."""
 from __future__ import annotations
 
 import pytest
-from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import QApplication
-from ui_helpers import ensure_qm
 
-from models.settings import Settings
 from ui.actions import plain_text
-from ui.i18n import Translations
-from ui.main_window import MainWindow
-
-
-@pytest.fixture
-def window(repo, qtbot):
-    ensure_qm()
-    translations = Translations()
-
-    def make(lang: str) -> MainWindow:
-        translations.switch(lang)
-        w = MainWindow(repo, translations, Settings())
-        qtbot.addWidget(w)
-        w.show()
-        w.finish_startup()
-        w.activateWindow()
-        qtbot.waitUntil(w.isActiveWindow, timeout=2000)
-        return w
-
-    yield make
-    translations.switch("en")
-    QCoreApplication.processEvents()
 
 
 @pytest.mark.parametrize(
@@ -42,8 +18,8 @@ def window(repo, qtbot):
         ("en", "Keyboard shortcuts", ["&Keyboard Shortcuts", "&User Guide"], ["19 recommendations", "(.odt)"]),
     ],
 )
-def test_f1_opens_the_shortcut_sheet_and_the_guide(window, qtbot, lang, title, menu_entries, guide_words):
-    w = window(lang)
+def test_f1_opens_the_shortcut_sheet_and_the_guide(make_window, qtbot, lang, title, menu_entries, guide_words):
+    w = make_window(lang)
     assert [a.text() for a in w.help_menu.actions()][:2] == menu_entries
     qtbot.keyClick(w, Qt.Key.Key_F1)
     dialog = w.help.dialog

@@ -3,30 +3,10 @@ and a bare number in the search box offering that recommendation first."""
 
 from __future__ import annotations
 
-import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QInputDialog, QToolButton
-from ui_helpers import ensure_qm
 
 from models.history import History
-from models.settings import Settings
-from ui.i18n import Translations
-from ui.main_window import MainWindow
-
-
-@pytest.fixture
-def window(repo, qtbot):
-    ensure_qm()
-    translations = Translations()
-    translations.switch("zh")
-    w = MainWindow(repo, translations, Settings())
-    qtbot.addWidget(w)
-    w.show()
-    w.finish_startup()
-    w.activateWindow()
-    qtbot.waitUntil(w.isActiveWindow, timeout=3000)
-    yield w
-    translations.switch("en")
 
 
 def test_go_to_number_dialog(window, qtbot):

@@ -7,31 +7,14 @@ import re
 import zipfile
 from pathlib import Path
 
-import pytest
 from PySide6.QtWidgets import QFileDialog
-from ui_helpers import ensure_qm
 
 from models.bookmarks import BookmarkStore
 from models.settings import Settings
 from tests.test_printing import pdf_pages, pdf_text, squash
 from ui import file_dialogs, printing
 from ui.briefing_dialog import BriefingDialog
-from ui.i18n import Translations
-from ui.main_window import MainWindow
 from ui.print_render import briefing_job, write_odt
-
-
-@pytest.fixture
-def window(repo, qtbot):
-    ensure_qm()
-    translations = Translations()
-    translations.switch("zh")
-    w = MainWindow(repo, translations, Settings())
-    qtbot.addWidget(w)
-    w.show()
-    w.finish_startup()
-    yield w
-    translations.switch("en")
 
 
 def test_review_recommendation_prints(window, repo, tmp_path, monkeypatch):

@@ -7,28 +7,18 @@ from pathlib import Path
 import pytest
 from PySide6.QtPrintSupport import QPrinter, QPrintPreviewDialog
 from PySide6.QtWidgets import QProgressDialog
-from ui_helpers import ensure_qm
 
-from models.settings import Settings
 from tests.test_printing import pdf_pages, pdf_text, squash
 from ui import printing
 from ui.briefing_dialog import BriefingDialog
-from ui.i18n import Translations
-from ui.main_window import MainWindow
 
 
 @pytest.fixture
-def window(repo, qtbot):
-    ensure_qm()
-    translations = Translations()
-    translations.switch("zh")
-    w = MainWindow(repo, translations, Settings())
-    qtbot.addWidget(w)
-    w.show()
-    w.finish_startup()
+def window(make_window, qtbot):
+    w = make_window("zh")
     qtbot.waitUntil(lambda: w.extras.panel is not None, timeout=5000)
-    yield w
-    translations.switch("en")
+    return w
+
 
 
 def test_window_wires_printing_and_panel(window, qtbot) -> None:

@@ -13,34 +13,8 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction, QGuiApplication, QKeySequence
 from PySide6.QtWidgets import QMenu, QToolButton
-from ui_helpers import ensure_qm
 
-from models.settings import Settings
 from ui.actions import plain_text
-from ui.i18n import Translations
-from ui.main_window import MainWindow
-
-
-@pytest.fixture
-def make_window(repo, qtbot):
-    made = []
-
-    def make(lang: str) -> MainWindow:
-        ensure_qm()
-        translations = Translations()
-        translations.switch(lang)
-        w = MainWindow(repo, translations, Settings())
-        qtbot.addWidget(w)
-        w.show()
-        w.finish_startup()
-        w.activateWindow()
-        qtbot.waitUntil(w.isActiveWindow, timeout=3000)
-        made.append(translations)
-        return w
-
-    yield make
-    for translations in made:
-        translations.switch("en")
 
 
 def test_platform_is_the_one_asked_for(qapp):

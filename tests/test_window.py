@@ -5,34 +5,11 @@ from __future__ import annotations
 import pytest
 from PySide6.QtCore import QPoint, Qt, QUrl
 from PySide6.QtGui import QAction, QGuiApplication, QTextCursor
-from ui_helpers import ensure_qm
 
 from models.settings import Settings
 from models.tree_model import BookmarkedRole, KindRole, NumberRole
 from ui.i18n import Translations
 from ui.main_window import MainWindow
-
-
-@pytest.fixture
-def make_window(repo, qtbot):
-    made = []
-
-    def make(lang: str = "zh") -> MainWindow:
-        ensure_qm()
-        translations = Translations()
-        translations.switch(lang)
-        w = MainWindow(repo, translations, Settings())
-        qtbot.addWidget(w)
-        w.show()
-        w.finish_startup()
-        w.activateWindow()
-        qtbot.waitUntil(w.isActiveWindow, timeout=2000)
-        made.append((w, translations))
-        return w
-
-    yield make
-    for _w, translations in made:
-        translations.switch("en")
 
 
 def test_tree_selection_opens_detail_and_syncs(make_window):
