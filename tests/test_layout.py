@@ -110,3 +110,29 @@ def test_print_preview_fits_the_screen(window, monkeypatch):
     window.actions_.print_summary.trigger()
     area = QGuiApplication.primaryScreen().availableGeometry()
     assert sizes and sizes[0].height() <= area.height() and sizes[0].width() <= area.width()
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_sidebar_clips_nothing_and_scrolls_once(window, qtbot, lang):
+    """A short window with a narrow sidebar (1280×800 at 150 % less title bar and taskbar): the
+    help text shows whole (however far the facets are dragged up), and each facet page scrolls in
+    one place only."""
+    window.translations.switch(lang)
+    window.resize(1280, 600)
+    qtbot.waitExposed(window)
+    window.splitter.setSizes([TREE_MIN, 400, 640])
+    side = window.sidebar
+    side.split.setSizes([40, 1000])  # the facets dragged up as far as they go
+    hint = side.hint
+    qtbot.waitUntil(lambda: hint.height() >= hint.heightForWidth(hint.width()), timeout=2000)
+    toolbox = side.facets.toolbox
+    for i in range(toolbox.count()):
+        toolbox.setCurrentIndex(i)
+        page = toolbox.widget(i)
+        area = page.parentWidget().parentWidget()
+        qtbot.waitUntil(area.isVisible, timeout=2000)
+        QGuiApplication.processEvents()
+        bars = [area.verticalScrollBar().isVisible(), page.list.verticalScrollBar().isVisible()]
+        assert bars.count(True) <= 1, (i, bars)
+        if not bars[0]:  # the area does not scroll: the whole page fits in it
+            assert page.height() <= area.viewport().height(), i

@@ -10,7 +10,7 @@ from ui_helpers import scan, type_text
 
 from models.filters import FilterState, evaluate
 from models.search import MAX_QUERY_CHARS, parse_query
-from models.search_model import SnippetRole, TargetRole
+from models.search_model import SectionRole, SnippetRole, TargetRole, section_label
 from ui.main_window import MainWindow
 
 
@@ -253,7 +253,8 @@ def test_a_short_hit_gets_no_blank_second_line(window, qtbot):
     long = next(h for h in hits if "\x02" in h.data(SnippetRole))
     room = view.visualRect(short).width() - 8
     fm = view.fontMetrics()
-    assert fm.horizontalAdvance("文本  " + short.data(SnippetRole)) < room  # it fits on one line
+    label = section_label(short.data(SectionRole)) + "  "
+    assert fm.horizontalAdvance(label + short.data(SnippetRole)) < room  # it fits on one line
     assert view.visualRect(short).height() == fm.height() + 6
-    runs = delegate._layout("文本  ", long.data(SnippetRole), room, view.font())
+    runs = delegate._layout(section_label(long.data(SectionRole)) + "  ", long.data(SnippetRole), room, view.font())
     assert view.visualRect(long).height() == fm.lineSpacing() * runs[-1].line + fm.height() + 6

@@ -11,6 +11,7 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QListWidget,
     QListWidgetItem,
+    QScrollArea,
     QToolBox,
     QVBoxLayout,
     QWidget,
@@ -98,6 +99,24 @@ class FacetList(QWidget):
             item.setHidden(bool(needle) and needle not in self._labels[key].lower())
 
 
+def _one_scrollbar(page: FacetList, short: bool) -> None:
+    """QToolBox puts each page in a scroll area of its own: only one of it and the page's list may
+    scroll. A long list scrolls itself (the page shrinks to a couple of rows, the area never
+    scrolls); a short list (two values and a note) is as tall as its rows and the area scrolls."""
+    area = page.parentWidget()
+    while area is not None and not isinstance(area, QScrollArea):
+        area = area.parentWidget()
+    rows = page.list.sizeHintForRow(0) if page.list.count() else page.fontMetrics().height() + 4
+    frame = 2 * page.list.frameWidth()
+    if short:
+        page.list.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        page.list.setFixedHeight(rows * max(1, page.list.count()) + frame)
+    else:
+        page.list.setMinimumHeight(2 * rows + frame)
+        if area is not None:
+            area.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+
+
 class FacetPanel(QWidget):
     """The bookmarked-only switch above one toolbox page per facet; ``show_result`` refreshes counts
     and check marks (the page in view at once, the others when opened)."""
@@ -130,6 +149,8 @@ class FacetPanel(QWidget):
         self._fresh: set[int] = set()
         self.toolbox.currentChanged.connect(self._refresh)
         self.retranslate()
+        for key, page in self._pages.items():
+            _one_scrollbar(page, short=key == "immediate")
 
     def page(self, key: str) -> FacetList:
         return self._pages[key]

@@ -87,6 +87,8 @@ class FilterSidebar(QWidget):
         upper_layout.addWidget(self.empty)
         upper_layout.addWidget(self.hint)
         self._upper_layout = upper_layout
+        self._upper = upper
+        self.hint.installEventFilter(self)  # its height follows the width: the pane never clips it
         self.split = QSplitter(Qt.Orientation.Vertical, self)
         self.split.addWidget(upper)
         self.split.addWidget(self.facets_holder)
@@ -263,6 +265,7 @@ class FilterSidebar(QWidget):
                 "Values ticked in one facet combine with OR, different facets with AND."
             )
         )
+        self._fit_hint()
         if self._results is not None:
             self._results.setAccessibleName(self.tr("Search results"))
         if self.result is not None:
@@ -270,7 +273,10 @@ class FilterSidebar(QWidget):
             self._update_summary()
 
     def eventFilter(self, watched, event: QEvent) -> bool:
-        """Down in the search box moves into the result list (Enter there opens a hit)."""
+        """Down in the search box moves into the result list (Enter there opens a hit); the
+        help text's pane is never shorter than the text at its width."""
+        if watched is self.hint and event.type() in (QEvent.Type.Resize, QEvent.Type.Show, QEvent.Type.Hide):
+            self._fit_hint()
         if (
             watched is self.search
             and event.type() == QEvent.Type.KeyPress
@@ -283,6 +289,14 @@ class FilterSidebar(QWidget):
             self.results.setFocus()
             return True
         return super().eventFilter(watched, event)
+
+    def _fit_hint(self) -> None:
+        hint = self.hint
+        need = hint.heightForWidth(hint.width()) if hint.isVisibleTo(self) else 0
+        if self.empty.isVisibleTo(self):
+            need += self.empty.sizeHint().height() + self._upper_layout.spacing()
+        if need != self._upper.minimumHeight():
+            self._upper.setMinimumHeight(need)
 
     def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.LanguageChange:
