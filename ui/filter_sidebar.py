@@ -87,13 +87,15 @@ class FilterSidebar(QWidget):
         upper_layout.addWidget(self.empty)
         upper_layout.addWidget(self.hint)
         self._upper_layout = upper_layout
-        self._upper = upper
-        self.hint.installEventFilter(self)  # its height follows the width: the pane never clips it
         self.split = QSplitter(Qt.Orientation.Vertical, self)
         self.split.addWidget(upper)
         self.split.addWidget(self.facets_holder)
         self.split.setChildrenCollapsible(False)
         self.split.setSizes([380, 420])
+        self.hint.installEventFilter(self)  # its height follows the width: the pane never clips it
+        self._hint_timer = QTimer(self, singleShot=True, interval=0)
+        self._hint_timer.timeout.connect(self._fit_hint)
+        self.split.splitterMoved.connect(lambda _pos, _index: self._hint_timer.start())
         layout = QVBoxLayout(self)
         layout.setContentsMargins(6, 6, 6, 6)
         layout.addWidget(self.search)
@@ -265,7 +267,7 @@ class FilterSidebar(QWidget):
                 "Values ticked in one facet combine with OR, different facets with AND."
             )
         )
-        self._fit_hint()
+        self._hint_timer.start()
         if self._results is not None:
             self._results.setAccessibleName(self.tr("Search results"))
         if self.result is not None:
@@ -275,8 +277,8 @@ class FilterSidebar(QWidget):
     def eventFilter(self, watched, event: QEvent) -> bool:
         """Down in the search box moves into the result list (Enter there opens a hit); the
         help text's pane is never shorter than the text at its width."""
-        if watched is self.hint and event.type() in (QEvent.Type.Resize, QEvent.Type.Show, QEvent.Type.Hide):
-            self._fit_hint()
+        if watched is self.hint and event.type() in (QEvent.Type.Resize, QEvent.Type.Show):
+            self._hint_timer.start()  # after the resize: never from inside one
         if (
             watched is self.search
             and event.type() == QEvent.Type.KeyPress
@@ -291,12 +293,16 @@ class FilterSidebar(QWidget):
         return super().eventFilter(watched, event)
 
     def _fit_hint(self) -> None:
+        """Give the help text's pane the height its text needs at its width, taken from the facets
+        down to their minimum (not a minimum size: that would reach up to the window's)."""
         hint = self.hint
-        need = hint.heightForWidth(hint.width()) if hint.isVisibleTo(self) else 0
-        if self.empty.isVisibleTo(self):
-            need += self.empty.sizeHint().height() + self._upper_layout.spacing()
-        if need != self._upper.minimumHeight():
-            self._upper.setMinimumHeight(need)
+        if not hint.isVisibleTo(self) or not self.split.isVisible():
+            return
+        need = hint.heightForWidth(hint.width()) - hint.height()
+        upper, lower = self.split.sizes()
+        give = min(need, lower - self.facets_holder.minimumSizeHint().height())
+        if give > 0:
+            self.split.setSizes([upper + give, lower - give])
 
     def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.LanguageChange:
