@@ -136,3 +136,30 @@ def test_sidebar_clips_nothing_and_scrolls_once(window, qtbot, lang):
         assert bars.count(True) <= 1, (i, bars)
         if not bars[0]:  # the area does not scroll: the whole page fits in it
             assert page.height() <= area.viewport().height(), i
+
+
+def test_collapsed_panels_come_back_from_the_view_menu_and_ctrl_k_keeps_the_tree(window, qtbot):
+    """1024×700 with the bookmarks panel open: Ctrl+K shows the sidebar without collapsing the
+    tree; the View menu's panel items show which panels are showing and bring them back."""
+    a = window.actions_
+    window.resize(1024, 700)
+    window.actions_.show_bookmarks.setChecked(True)
+    window.detail.show_target("rec:13")
+    qtbot.waitUntil(lambda: window.extras.dock.isVisible(), timeout=3000)
+    window.splitter.setSizes([0, 300, 500])  # the sidebar collapsed (by the fit or by hand)
+    window.reading_first.fit()
+    qtbot.waitUntil(lambda: not a.show_sidebar.isChecked(), timeout=2000)
+    assert a.show_sidebar.isCheckable() and a.show_sidebar in window.view_menu.actions()
+    a.focus_search.trigger()
+    for _ in range(5):
+        QGuiApplication.processEvents()
+    side, tree, _reading = window.splitter.sizes()
+    assert side > 0 and tree >= TREE_MIN, window.splitter.sizes()
+    assert a.show_sidebar.isChecked() and a.show_tree.isChecked()
+    a.show_tree.trigger()  # hide the tree: it stays hidden
+    window.reading_first.fit()
+    QGuiApplication.processEvents()
+    assert window.splitter.sizes()[1] == 0 and not a.show_tree.isChecked()
+    a.show_tree.trigger()  # and back
+    QGuiApplication.processEvents()
+    assert window.splitter.sizes()[1] >= TREE_MIN and a.show_tree.isChecked()

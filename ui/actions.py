@@ -83,6 +83,8 @@ class Actions(QObject):
         self.group_by_sector = act(["Ctrl+T"], "group", checkable=True)
         self.clear_filters = act(["Ctrl+Shift+X"], "clear")
         self.show_bookmarks = act(["Ctrl+B"], "", checkable=True)
+        self.show_sidebar = act([], "", checkable=True)
+        self.show_tree = act([], "", checkable=True)
         self.about = act([])
         self.lang_group = QActionGroup(w)
         self.lang_zh = act([], checkable=True)
@@ -136,6 +138,8 @@ class Actions(QObject):
             ),
             self.clear_filters: (self.tr("C&lear Filters"), self.tr("Clear the search and every filter")),
             self.show_bookmarks: (self.tr("Bookmarks &Panel"), ""),
+            self.show_sidebar: (self.tr("Search and &Filters Panel"), self.tr("Show or hide the search and filters")),
+            self.show_tree: (self.tr("&Contents Panel"), self.tr("Show or hide the list of recommendations")),
             self.about: (self.tr("&About DA Navigator"), ""),
             self.lang_zh: ("中文", ""),
             self.lang_en: ("English", ""),

@@ -6,7 +6,7 @@ windows, width the page cannot use (its lines stop at MEASURE_CHARS) widens the 
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, QObject, Qt, QTimer
+from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
 from PySide6.QtWidgets import QDockWidget, QMainWindow, QSplitter
 
 from ui.detail_pane import DetailPane
@@ -21,7 +21,11 @@ TREE_WIDE = 520  # on wide windows the tree grows to this (whole titles) before 
 
 
 class ReadingFirst(QObject):
-    """Watches the splitter (sidebar | tree | detail) and a dock; ``fit`` applies the order above."""
+    """Watches the splitter (sidebar | tree | detail) and a dock; ``fit`` applies the order above.
+    ``show_panel`` shows or hides the sidebar (0) or the tree (1) on request; ``panelsChanged``
+    tells which of them are showing after any change (for the View menu's check marks)."""
+
+    panelsChanged = Signal(bool, bool)  # sidebar shown, tree shown
 
     def __init__(self, window: QMainWindow, splitter: QSplitter, reading: DetailPane) -> None:
         super().__init__(window)
@@ -32,9 +36,12 @@ class ReadingFirst(QObject):
         self._collapsed: set[int] = set()  # splitter indices this class collapsed (and may restore)
         self._pending = False
         self._fitting = False
-        self._revealed = False  # the user asked for the sidebar: the tree gives way before it
+        self._revealed = False  # the user asked for a panel: nothing collapses until the window resizes
+        self._hidden: set[int] = set()  # panels the user hid: they do not come back by themselves
         self._last_total = 0
+        self._window_width = 0
         splitter.setCollapsible(2, False)
+        splitter.splitterMoved.connect(lambda _pos, _index: self._announce())
         reading.installEventFilter(self)  # resized by the splitter (window, dock, handle): fit at once
 
     def watch_dock(self, dock: QDockWidget) -> None:
@@ -65,8 +72,8 @@ class ReadingFirst(QObject):
         if len(sizes) != 3 or not self._splitter.isVisible():
             return
         resized, self._last_total = sum(sizes) != self._last_total, sum(sizes)
-        if resized:
-            self._revealed = False
+        if self._window.width() != self._window_width:  # not the dock narrowing for a shown panel
+            self._revealed, self._window_width = False, self._window.width()
         side, tree, reading = sizes
         self._collapsed = {i for i in self._collapsed if not sizes[i]}  # the user may have dragged it back
         room = reading - self.reading_width()
@@ -77,12 +84,13 @@ class ReadingFirst(QObject):
         if room < 0:
             tree, room = _give(tree, TREE_MIN, room)
             side, room = _give(side, SIDEBAR_MIN, room)
-        for index in (1, 0) if self._revealed else (0, 1):  # still short: the sidebar collapses, then the tree
+        for index in () if self._revealed else (0, 1):  # still short: the sidebar collapses, then the tree
             width = (side, tree)[index]
             if room < 0 and width:
                 room += width
                 side, tree = (0, tree) if index == 0 else (side, 0)
                 self._collapsed.add(index)
+        self._collapsed -= self._hidden
         if 1 in self._collapsed and tree == 0 and room >= TREE_MIN:  # room again: the tree first
             tree, room = TREE_MIN, room - TREE_MIN
             self._collapsed.discard(1)
@@ -95,24 +103,48 @@ class ReadingFirst(QObject):
         if room > 0 and self._collapsed and tree:  # what the page does not need widens the tree
             tree, room = tree + room, 0
         wide = self.reading_width(MEASURE_CHARS) + 40
-        if resized and reading > wide and tree < TREE_WIDE and room > 0:  # not when a handle is dragged
+        if resized and reading > wide and 0 < tree < TREE_WIDE and room > 0:  # not when a handle is dragged
             tree += min(reading - wide, TREE_WIDE - tree)
         new = [side, tree, sum(sizes) - side - tree]
         if new != sizes:
             self._splitter.setSizes(new)
+        self._announce()
+
+    def _announce(self) -> None:
+        side, tree, _reading = self._splitter.sizes()
+        self._hidden = {i for i in self._hidden if not (side, tree)[i]}  # dragged back by hand
+        self.panelsChanged.emit(side > 0, tree > 0)
 
     def _docked(self) -> bool:
         return self._dock is not None and self._dock.isVisible() and not self._dock.isFloating()
 
     def reveal_sidebar(self) -> None:
-        """Show a collapsed sidebar (the search shortcut needs it), taking the width from the tree."""
-        side, tree, reading = self._splitter.sizes()
-        if side == 0:
-            width = min(SIDEBAR_MIN, tree + reading - TREE_MIN)
-            tree_share = min(width, max(0, tree - TREE_MIN // 2))
-            self._collapsed.discard(0)
+        """Show a collapsed sidebar (the search shortcut needs it)."""
+        self.show_panel(0, True)
+
+    def show_panel(self, index: int, shown: bool) -> None:
+        """Show (at its minimum width, taken from the tree down to its minimum, then from the
+        page) or hide the sidebar (``index`` 0) or the tree (1). A shown panel is not collapsed
+        again until the window is resized; the bookmarks dock narrows for it instead."""
+        sizes = self._splitter.sizes()
+        if len(sizes) != 3:
+            return
+        if not shown:
+            self._hidden.add(index)
+            self._collapsed.discard(index)
+            sizes[2] += sizes[index]
+            sizes[index] = 0
+        elif sizes[index] == 0:
+            self._hidden.discard(index)
+            self._collapsed.discard(index)
             self._revealed = True
-            self._splitter.setSizes([width, tree - tree_share, reading - (width - tree_share)])
+            width = SIDEBAR_MIN if index == 0 else TREE_MIN
+            other = 1 - index
+            share = min(width, max(0, sizes[other] - (TREE_MIN if other else SIDEBAR_MIN)))
+            sizes[index], sizes[other], sizes[2] = width, sizes[other] - share, sizes[2] - (width - share)
+        self._splitter.setSizes(sizes)
+        self._announce()
+        self.schedule()
 
 
 def _give(size: int, minimum: int, room: int) -> tuple[int, int]:

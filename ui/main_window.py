@@ -181,6 +181,8 @@ class MainWindow(QMainWindow):
         for action in (
             a.overview,
             a.group_by_sector,
+            a.show_sidebar,
+            a.show_tree,
             a.show_bookmarks,
             a.zoom_in,
             a.zoom_out,
@@ -233,7 +235,11 @@ class MainWindow(QMainWindow):
         a.zoom_reset.triggered.connect(lambda: d.set_zoom(0))
         a.copy_citation.triggered.connect(self.copy_citation)
         a.focus_search.triggered.connect(lambda: (self.reading_first.reveal_sidebar(), s.focus_search()))
-        a.focus_tree.triggered.connect(self.tree.setFocus)
+        a.focus_tree.triggered.connect(lambda: (self.reading_first.show_panel(1, True), self.tree.setFocus()))
+        a.show_sidebar.triggered.connect(lambda on: self.reading_first.show_panel(0, on))
+        a.show_tree.triggered.connect(lambda on: self.reading_first.show_panel(1, on))
+        self.reading_first.panelsChanged.connect(lambda side, tree: (a.show_sidebar.setChecked(side),
+                                                                     a.show_tree.setChecked(tree)))
         a.clear_filters.triggered.connect(s.clear_all)
         a.overview.triggered.connect(lambda: d.show_target("overview"))
         a.group_by_sector.toggled.connect(self._on_grouping)

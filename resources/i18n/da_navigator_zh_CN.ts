@@ -582,6 +582,22 @@
         <translation>书签面板(&amp;P)</translation>
     </message>
     <message>
+        <source>Search and &amp;Filters Panel</source>
+        <translation>搜索和筛选面板(&amp;F)</translation>
+    </message>
+    <message>
+        <source>Show or hide the search and filters</source>
+        <translation>显示或隐藏搜索和筛选</translation>
+    </message>
+    <message>
+        <source>&amp;Contents Panel</source>
+        <translation>目录面板(&amp;C)</translation>
+    </message>
+    <message>
+        <source>Show or hide the list of recommendations</source>
+        <translation>显示或隐藏建议目录</translation>
+    </message>
+    <message>
         <source>&amp;About DA Navigator</source>
         <translation>关于发展议程导航(&amp;A)</translation>
     </message>
