@@ -74,7 +74,8 @@ class DetailPane(QWidget):
         """The pane width that shows ``chars`` Chinese characters a line at the current text size."""
         b = self.browser
         text = b.fontMetrics().horizontalAdvance("中" * chars)
-        chrome = b.width() - b.viewport().width() if b.isVisible() else 20
+        page = b.page_width()
+        chrome = b.width() - page if b.isVisible() and page > 0 else 20
         return text + max(chrome, 16) + 24  # scroll bar, frame and document margins
 
     def set_marks(self, is_bookmarked: Callable[[str], bool], note_for: Callable[[str], str]) -> None:
@@ -133,6 +134,7 @@ class DetailPane(QWidget):
             else:
                 html, self.hit_count = self._render(target, terms)
                 self.browser.setHtml(html)
+                self._stale = False  # just rendered: showing the pane need not render it again
                 self.stack.setCurrentIndex(0)
         except (KeyError, ValueError):
             self.message.emit(self.tr("Not found: %1").replace("%1", target))

@@ -58,10 +58,16 @@ class PageBrowser(QTextBrowser):
         if event.type() == QEvent.Type.FontChange:  # zoom
             self.fit_measure()
 
+    def page_width(self) -> float:
+        """The viewport's width, as QTextEdit keeps it in the document's page size (0 before the first
+        layout). Not ``viewport().width()``: the first ``viewport()`` call makes PySide build its QWidget
+        wrapper type, ~20-50 ms that the first paint does not need."""
+        return self.document().pageSize().width()
+
     def fit_measure(self) -> None:
         doc = self.document()
         measure = self.fontMetrics().horizontalAdvance("中" * MEASURE_CHARS)
-        side = max(doc.documentMargin(), (self.viewport().width() - measure) / 2)
+        side = max(doc.documentMargin(), (self.page_width() - measure) / 2)
         frame = doc.rootFrame()
         fmt = frame.frameFormat()
         if abs(fmt.leftMargin() - side) >= 1:
