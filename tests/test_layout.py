@@ -163,3 +163,19 @@ def test_collapsed_panels_come_back_from_the_view_menu_and_ctrl_k_keeps_the_tree
     a.show_tree.trigger()  # and back
     QGuiApplication.processEvents()
     assert window.splitter.sizes()[1] >= TREE_MIN and a.show_tree.isChecked()
+
+
+def test_wide_window_gives_the_tree_what_its_longest_title_needs(window, qtbot):
+    """At 1920 px the page keeps its measure and modest margins; the rest widens the tree until
+    every title shows whole, also with larger text (no fixed cap)."""
+    font = window.tree.font()
+    font.setPointSizeF(font.pointSizeF() * 1.4)
+    window.tree.setFont(font)
+    need = window.tree.needed_width()
+    assert need > 540  # wider than the old fixed cap
+    window.setMaximumSize(4000, 4000)
+    window.resize(1920, 1080)
+    window.detail.show_target("rec:13")
+    qtbot.waitUntil(lambda: window.splitter.sizes()[1] >= need, timeout=3000)
+    browser = window.detail.browser
+    assert _line_width(browser) >= _chars(browser, MEASURE_CHARS) - 1  # the page keeps its measure

@@ -2,9 +2,12 @@
 the window. When the window, or an opened dock, leaves it less, the side panels give way in order:
 the bookmarks dock narrows, the tree narrows, the filter sidebar narrows and then collapses, and
 last the tree collapses. What collapsed here comes back when there is room again. On wide
-windows, width the page cannot use (its lines stop at MEASURE_CHARS) widens the tree instead."""
+windows, width the page cannot use (its lines stop at MEASURE_CHARS) widens the tree instead, up
+to what its longest title needs."""
 
 from __future__ import annotations
+
+from collections.abc import Callable
 
 from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
 from PySide6.QtWidgets import QDockWidget, QMainWindow, QSplitter
@@ -17,7 +20,7 @@ DOCK_MIN = 220
 TREE_MIN = 240
 SIDEBAR_MIN = 240
 SIDEBAR_WIDTH = 300  # what a sidebar coming back gets when there is room
-TREE_WIDE = 520  # on wide windows the tree grows to this (whole titles) before the page gets margins
+PAGE_MARGINS = 40  # beside the measure, on wide windows
 
 
 class ReadingFirst(QObject):
@@ -37,6 +40,7 @@ class ReadingFirst(QObject):
         self._pending = False
         self._fitting = False
         self._revealed = False  # the user asked for a panel: nothing collapses until the window resizes
+        self.tree_width: Callable[[], int] = lambda: TREE_MIN  # what the tree's whole titles need
         self._hidden: set[int] = set()  # panels the user hid: they do not come back by themselves
         self._last_total = 0
         self._window_width = 0
@@ -102,9 +106,10 @@ class ReadingFirst(QObject):
             self._collapsed.discard(0)
         if room > 0 and self._collapsed and tree:  # what the page does not need widens the tree
             tree, room = tree + room, 0
-        wide = self.reading_width(MEASURE_CHARS) + 40
-        if resized and reading > wide and 0 < tree < TREE_WIDE and room > 0:  # not when a handle is dragged
-            tree += min(reading - wide, TREE_WIDE - tree)
+        wide = self.reading_width(MEASURE_CHARS) + PAGE_MARGINS
+        whole = self.tree_width()
+        if resized and reading > wide and 0 < tree < whole and room > 0:  # not when a handle is dragged
+            tree += min(reading - wide, whole - tree)
         new = [side, tree, sum(sizes) - side - tree]
         if new != sizes:
             self._splitter.setSizes(new)

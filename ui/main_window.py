@@ -79,6 +79,7 @@ class MainWindow(QMainWindow):
         self.splitter.setSizes([300, 330, 770])
         self.setCentralWidget(self.splitter)
         self.reading_first = ReadingFirst(self, self.splitter, self.detail)
+        self.reading_first.tree_width = self.tree.needed_width
         self.edition_label = QLabel(self)
         self.count_label = QLabel(self)
         self.statusBar().addPermanentWidget(self.count_label)

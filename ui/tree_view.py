@@ -98,6 +98,20 @@ class RecommendationTree(QTreeView):
         """The actions of the right-click menu on a recommendation or review row."""
         self.context_actions = list(actions)
 
+    def needed_width(self) -> int:
+        """The width that shows every expanded row's whole label, its bookmark mark and the
+        scroll bar (sizeHintForColumn measures only the rows in view)."""
+        metrics, model, widest = self.fontMetrics(), self.model(), 0
+        mark = 2 * metrics.height()  # the bookmark mark at the right edge, and the delegate's padding
+        stack = [(model.index(r, 0), 1) for r in range(model.rowCount())]
+        while stack:
+            index, depth = stack.pop()
+            widest = max(widest, depth * self.indentation() + metrics.horizontalAdvance(index.data() or ""))
+            if self.isExpanded(index):
+                stack.extend((model.index(r, 0, index), depth + 1) for r in range(model.rowCount(index)))
+        bar = self.style().pixelMetric(self.style().PixelMetric.PM_ScrollBarExtent, None, self)
+        return widest + mark + 2 * self.frameWidth() + bar
+
     def current_target(self) -> str:
         return self._current
 
