@@ -179,3 +179,18 @@ def test_wide_window_gives_the_tree_what_its_longest_title_needs(window, qtbot):
     qtbot.waitUntil(lambda: window.splitter.sizes()[1] >= need, timeout=3000)
     browser = window.detail.browser
     assert _line_width(browser) >= _chars(browser, MEASURE_CHARS) - 1  # the page keeps its measure
+
+
+def test_the_note_under_the_page_follows_the_text_margins(window, qtbot):
+    """At 1920 px the page's lines stop at the measure with margins; the note editor under it
+    lines up with the text instead of spanning the whole pane, at any width."""
+    window.setMaximumSize(4000, 4000)
+    window.detail.show_target("rec:13")
+    browser, editor = window.detail.browser, window.note.note.editor
+    side = lambda: browser.document().rootFrame().frameFormat().leftMargin()  # noqa: E731
+    text_left = lambda: browser.viewport().mapTo(window, browser.viewport().rect().topLeft()).x() + side()  # noqa: E731
+    note_left = lambda: editor.mapTo(window, editor.rect().topLeft()).x()  # noqa: E731
+    for width, margin in ((1920, 60), (1024, 0)):
+        window.resize(width, 1080 if width > 1500 else 700)
+        qtbot.waitUntil(lambda: side() > margin, timeout=3000)
+        qtbot.waitUntil(lambda: abs(note_left() - text_left()) < 16, timeout=3000)

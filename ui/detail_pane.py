@@ -89,8 +89,10 @@ class DetailPane(QWidget):
             self._viewport.installEventFilter(self)
 
     def add_below_page(self, widget: QWidget) -> None:
-        """Put ``widget`` under the page text (the note editor); the overview does not show it."""
+        """Put ``widget`` under the page text (the note editor), between the text's side margins;
+        the overview does not show it."""
         self._page_layout.insertWidget(1, widget)
+        self.browser.measureChanged.connect(lambda extra: widget.setContentsMargins(extra, 0, extra, 0))
 
     @property
     def find_bar(self):

@@ -3,7 +3,7 @@ wide panes), a visible focus ring on links, and copied text without the invisibl
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, QRect
+from PySide6.QtCore import QEvent, QRect, Signal
 from PySide6.QtGui import QPainter, QPalette, QPen, QTextCursor
 from PySide6.QtWidgets import QTextBrowser
 
@@ -15,7 +15,11 @@ MEASURE_CHARS = 45  # the longest comfortable line of Chinese text; wider panes 
 class PageBrowser(QTextBrowser):
     """A QTextBrowser whose copied text leaves out the invisible line-break guards, whose
     keyboard-focused link has a clearly visible focus ring (Qt's own is a faint dotted box), and
-    whose lines are never longer than MEASURE_CHARS characters (the page is centred with margins)."""
+    whose lines are never longer than MEASURE_CHARS characters (the page is centred with margins).
+    ``measureChanged(extra)`` tells how far (px, beyond the usual document margin) the text now
+    stands in from each side, for what sits under the page to line up with it."""
+
+    measureChanged = Signal(int)
 
     def paintEvent(self, event) -> None:
         super().paintEvent(event)
@@ -74,6 +78,7 @@ class PageBrowser(QTextBrowser):
             fmt.setLeftMargin(side)
             fmt.setRightMargin(side)
             frame.setFrameFormat(fmt)
+            self.measureChanged.emit(round(side - doc.documentMargin()))
 
     def createMimeDataFromSelection(self):
         data = super().createMimeDataFromSelection()
