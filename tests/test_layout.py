@@ -192,5 +192,5 @@ def test_the_note_under_the_page_follows_the_text_margins(window, qtbot):
     note_left = lambda: editor.mapTo(window, editor.rect().topLeft()).x()  # noqa: E731
     for width, margin in ((1920, 60), (1024, 0)):
         window.resize(width, 1080 if width > 1500 else 700)
-        qtbot.waitUntil(lambda: side() > margin, timeout=3000)
+        qtbot.waitUntil(lambda least=margin: side() > least, timeout=3000)
         qtbot.waitUntil(lambda: abs(note_left() - text_left()) < 16, timeout=3000)
