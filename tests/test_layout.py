@@ -12,7 +12,7 @@ from ui_helpers import ensure_qm
 from models.settings import Settings
 from models.tree_model import KindRole
 from ui.i18n import Translations
-from ui.layout import READING_CHARS, TREE_MIN
+from ui.layout import READING_CHARS, SIDEBAR_WIDTH, TREE_MIN
 from ui.main_window import MainWindow
 from ui.page_browser import MEASURE_CHARS
 
@@ -179,6 +179,7 @@ def test_wide_window_gives_the_tree_what_its_longest_title_needs(window, qtbot):
     qtbot.waitUntil(lambda: window.splitter.sizes()[1] >= need, timeout=3000)
     browser = window.detail.browser
     assert _line_width(browser) >= _chars(browser, MEASURE_CHARS) - 1  # the page keeps its measure
+    assert window.splitter.sizes()[0] > SIDEBAR_WIDTH  # what is still spare widens the sidebar
 
 
 def test_the_note_under_the_page_follows_the_text_margins(window, qtbot):

@@ -3,7 +3,7 @@ the window. When the window, or an opened dock, leaves it less, the side panels 
 the bookmarks dock narrows, the tree narrows, the filter sidebar narrows and then collapses, and
 last the tree collapses. What collapsed here comes back when there is room again. On wide
 windows, width the page cannot use (its lines stop at MEASURE_CHARS) widens the tree instead, up
-to what its longest title needs."""
+to what its longest title needs, and then the sidebar."""
 
 from __future__ import annotations
 
@@ -20,6 +20,7 @@ DOCK_MIN = 220
 TREE_MIN = 240
 SIDEBAR_MIN = 240
 SIDEBAR_WIDTH = 300  # what a sidebar coming back gets when there is room
+SIDEBAR_WIDE = 400  # what the sidebar grows to (whole facet labels) once the tree has its titles
 PAGE_MARGINS = 40  # beside the measure, on wide windows
 
 
@@ -110,6 +111,9 @@ class ReadingFirst(QObject):
         whole = self.tree_width()
         if resized and reading > wide and 0 < tree < whole and room > 0:  # not when a handle is dragged
             tree += min(reading - wide, whole - tree)
+        spare = sum(sizes) - side - tree - wide
+        if resized and spare > 0 and 0 < side < SIDEBAR_WIDE and tree >= whole:  # then the facets' labels
+            side += min(spare, SIDEBAR_WIDE - side)
         new = [side, tree, sum(sizes) - side - tree]
         if new != sizes:
             self._splitter.setSizes(new)
