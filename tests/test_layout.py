@@ -7,27 +7,10 @@ from __future__ import annotations
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QGuiApplication
-from ui_helpers import ensure_qm
 
-from models.settings import Settings
 from models.tree_model import KindRole
-from ui.i18n import Translations
 from ui.layout import READING_CHARS, SIDEBAR_WIDTH, TREE_MIN
-from ui.main_window import MainWindow
 from ui.page_browser import MEASURE_CHARS
-
-
-@pytest.fixture
-def window(repo, qtbot):
-    ensure_qm()
-    translations = Translations()
-    translations.switch("zh")
-    w = MainWindow(repo, translations, Settings())
-    qtbot.addWidget(w)
-    w.show()
-    w.finish_startup()
-    yield w
-    translations.switch("en")
 
 
 def _chars(browser, n: int) -> int:
