@@ -5,7 +5,7 @@ the Annex I keyboard trap, searches started by assistive technology."""
 from __future__ import annotations
 
 import pytest
-from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QAccessible
 from PySide6.QtWidgets import (
     QAbstractButton,
@@ -16,33 +16,23 @@ from PySide6.QtWidgets import (
     QToolButton,
     QWidget,
 )
-from ui_helpers import ensure_qm
 
-from models.settings import Settings
 from models.tree_model import TargetRole
-from ui.i18n import Translations
 from ui.main_window import MainWindow
 
 INTERACTIVE = (QAbstractButton, QLineEdit, QAbstractItemView, QComboBox, QScrollBar)
 
 
 @pytest.fixture
-def window(repo, qtbot):
-    ensure_qm()
-    translations = Translations()
+def window(make_window):
+    """Windows at 1024×700, the smallest size the reader is laid out for."""
 
     def make(lang: str = "zh") -> MainWindow:
-        translations.switch(lang)
-        w = MainWindow(repo, translations, Settings())
-        qtbot.addWidget(w)
+        w = make_window(lang)
         w.resize(1024, 700)
-        w.show()
-        w.finish_startup()
         return w
 
-    yield make
-    translations.switch("en")
-    QCoreApplication.processEvents()  # deliver LanguageChange while the repository is still open
+    return make
 
 
 def _unnamed(root: QWidget) -> list[str]:

@@ -10,10 +10,7 @@ from pathlib import Path
 import pytest
 
 from models.bookmarks import BookmarkStore
-from models.settings import Settings
 from ui import note_editor
-from ui.i18n import Translations
-from ui.main_window import MainWindow
 
 pytestmark = pytest.mark.tmpfs
 
@@ -44,14 +41,9 @@ def fill(folder: Path) -> Path:
     return filler
 
 
-def test_note_typed_on_a_full_disk_is_kept_and_the_close_asks(small_disk: Path, repo, qtbot, monkeypatch,
+def test_note_typed_on_a_full_disk_is_kept_and_the_close_asks(small_disk: Path, make_window, monkeypatch,
                                                               tmp_path: Path) -> None:
-    translations = Translations()
-    translations.switch("en")
-    w = MainWindow(repo, translations, Settings())
-    qtbot.addWidget(w)
-    w.show()
-    w.finish_startup()
+    w = make_window("en")
     w.detail.show_target("rec:6")
     filler = fill(small_disk)
     text = "Position on recommendation 6. " * 2000  # 60,000 characters: more than the disk has left
@@ -69,18 +61,12 @@ def test_note_typed_on_a_full_disk_is_kept_and_the_close_asks(small_disk: Path, 
     w.bookmarks.drafts.retry()
     assert not w.note.note.property("unsaved")
     assert w.close()
-    translations.switch("en")
     assert BookmarkStore(small_disk / "bookmarks.sqlite").note("recommendation", 6) == text
 
 
-def test_close_on_a_full_disk_saves_the_note_elsewhere(small_disk: Path, repo, qtbot, monkeypatch,
+def test_close_on_a_full_disk_saves_the_note_elsewhere(small_disk: Path, make_window, monkeypatch,
                                                         tmp_path: Path) -> None:
-    translations = Translations()
-    translations.switch("zh")
-    w = MainWindow(repo, translations, Settings())
-    qtbot.addWidget(w)
-    w.show()
-    w.finish_startup()
+    w = make_window("zh")
     w.detail.show_target("rec:6")
     fill(small_disk)
     w.note.note.editor.setPlainText("磁盘已满时写下的立场。" * 3000)
@@ -89,4 +75,3 @@ def test_close_on_a_full_disk_saves_the_note_elsewhere(small_disk: Path, repo, q
     monkeypatch.setattr(note_editor, "choose_text_file", lambda parent: str(out))
     assert w.close()
     assert "磁盘已满时写下的立场。" * 3000 in out.read_text(encoding="utf-8")
-    translations.switch("en")

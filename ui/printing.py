@@ -241,25 +241,14 @@ def print_summary_cli(spec: str, output: str | None) -> int:
     untouched), 4 the content database is missing or damaged. Never a traceback.
     """
     ensure_gui_app()
-    from models.repository import ContentError, ContentRepository
+    from models.content_cli import run_on_content
 
-    try:
-        repo = ContentRepository()
-    except ContentError as exc:
-        print(f"error: {exc}", file=sys.stderr)
-        return exit_codes.CONTENT
-    try:
-        return _print_cli(repo, spec, output)
-    except ContentError as exc:
-        print(f"error: {exc}", file=sys.stderr)
-        return exit_codes.CONTENT
-    finally:
-        repo.close()
+    return run_on_content(lambda repo: _print_cli(repo, spec, output))
 
 
-def _print_cli(repo: object, spec: str, output: str | None) -> int:
+def _print_cli(repo: ContentRepository, spec: str, output: str | None) -> int:
     try:
-        numbers = print_html.parse_numbers(spec, [s.number for s in repo.summaries()])  # type: ignore[attr-defined]
+        numbers = print_html.parse_numbers(spec, [s.number for s in repo.summaries()])
     except ValueError as exc:
         print(f"error: {exc}", file=sys.stderr)
         return exit_codes.USAGE
