@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import json
-from dataclasses import asdict
 from pathlib import Path
 
 from models.atomic_write import write_text
@@ -31,7 +30,8 @@ def content_model(repo: ContentRepository) -> dict:
     doc = repo.document()
     recommendations = []
     for summary in repo.summaries():
-        rec = asdict(repo.recommendation(summary.number))
+        rec = repo.recommendation(summary.number)._asdict()
+        rec["footnotes"] = [f._asdict() for f in rec["footnotes"]]
         item = {key: rec[key] for key in RECOMMENDATION_FIELDS}
         item["immediate_source"] = rec["immediate_source"]
         item["cited_by"], item["projects"] = rec["cited_by"], rec["projects"]
@@ -56,7 +56,7 @@ def content_model(repo: ContentRepository) -> dict:
                 "addressees": list(r.addressees),
                 "text": r.text,
                 "progress": r.progress,
-                "footnotes": [asdict(f) for f in r.footnotes],
+                "footnotes": [f._asdict() for f in r.footnotes],
             }
             for r in repo.reviews()
         ],

@@ -8,7 +8,7 @@ Values within one facet combine with OR, facets with AND (``ContentRepository.fi
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 
@@ -19,8 +19,7 @@ def _tr(text: str) -> str:
     return QCoreApplication.translate("Facet", text)
 
 
-@dataclass(frozen=True)
-class Facet:
+class Facet(NamedTuple):
     key: str  # FilterState / filter_numbers keyword and Facets key
     title: str  # English source of the panel page and chip title (translated in context "Facet")
     where: str  # SQL condition on ``recommendations r``; the chosen values arrive as JSON array :<key>

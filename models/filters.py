@@ -8,7 +8,8 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Mapping
-from dataclasses import dataclass, field, replace
+from types import MappingProxyType
+from typing import NamedTuple
 
 from models.entities import Facets, SearchHit
 from models.facets import BY_KEY as FACET_BY_KEY
@@ -18,13 +19,12 @@ from models.search import Query, parse_query
 from models.vocabulary import RECOMMENDATIONS
 
 
-@dataclass(frozen=True)
-class FilterState:
+class FilterState(NamedTuple):
     """The query, the chosen values of each facet (``models.facets``; only non-empty sets are
     kept) and the bookmarked-only switch. ``state.clusters`` etc. read one facet's values."""
 
     query: str = ""
-    chosen: Mapping[str, frozenset] = field(default_factory=dict)
+    chosen: Mapping[str, frozenset] = MappingProxyType({})  # never changed in place: see toggled()
     bookmarked_only: bool = False
 
     def __getattr__(self, name: str) -> frozenset:
@@ -41,7 +41,7 @@ class FilterState:
     def toggled(self, facet: str, value: object) -> FilterState:
         """A copy with ``value`` added to / removed from a facet (``bookmarked``: the switch)."""
         if facet == "bookmarked":
-            return replace(self, bookmarked_only=bool(value))
+            return self._replace(bookmarked_only=bool(value))
         if facet not in FACET_BY_KEY:
             raise KeyError(facet)
         chosen = dict(self.chosen)
@@ -50,7 +50,7 @@ class FilterState:
             chosen[facet] = values
         else:
             chosen.pop(facet, None)
-        return replace(self, chosen=chosen)
+        return self._replace(chosen=chosen)
 
     def pairs(self) -> list[tuple[str, object]]:
         """Every chosen (facet, value), in facet order (what the filter chips show)."""
@@ -67,8 +67,7 @@ def recommendation_number(query: str, total: int = RECOMMENDATIONS) -> int | Non
     return n if 1 <= n <= total else None
 
 
-@dataclass
-class FilterResult:
+class FilterResult(NamedTuple):
     numbers: list[int]
     hits: list[SearchHit]
     facets: Facets
@@ -76,7 +75,7 @@ class FilterResult:
     reviews: set[int] | None  # review recommendations to show (None: all)
     cover_hit: bool = False
     error: str = ""
-    query: Query = field(default_factory=Query)
+    query: Query = Query()
 
     @property
     def terms(self) -> list[str]:

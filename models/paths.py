@@ -20,8 +20,8 @@ import os
 import sys
 from collections.abc import Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass
 from pathlib import Path
+from typing import NamedTuple
 
 # Project root in development; PyInstaller's unpack folder (sys._MEIPASS) when frozen.
 ROOT = Path(getattr(sys, "_MEIPASS", Path(__file__).resolve().parent.parent))
@@ -64,8 +64,7 @@ def portable_requested() -> bool:
     return _portable_requested or (app_dir() / PORTABLE_MARKER).is_file()
 
 
-@dataclass(frozen=True)
-class UserData:
+class UserData(NamedTuple):
     """Where user data lives (``folder``; None when there is none) and what went wrong on the way."""
 
     folder: Path | None

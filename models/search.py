@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass
+from typing import NamedTuple
 
 MAX_QUERY_CHARS = 200  # longer input is cut: nobody types more, and it keeps every keystroke cheap
 MAX_TERMS = 8
@@ -24,14 +24,18 @@ _SPLIT = re.compile(r"[\s\u3000]+")
 _CJK_RUN = re.compile(r"[\u3400-\u9fff]{3,}")
 
 
-@dataclass(frozen=True)
-class Query:
+class _QueryFields(NamedTuple):
     terms: tuple[str, ...] = ()
     folded: tuple[str, ...] = ()  # the terms case-folded, as matched against case-folded text
 
-    def __post_init__(self) -> None:
-        if not self.folded:
-            object.__setattr__(self, "folded", tuple(t.casefold() for t in self.terms))
+
+class Query(_QueryFields):
+    """The parsed query (``parse_query``); ``Query(terms)`` folds the terms itself."""
+
+    __slots__ = ()
+
+    def __new__(cls, terms: tuple[str, ...] = (), folded: tuple[str, ...] = ()) -> Query:
+        return super().__new__(cls, terms, folded or tuple(t.casefold() for t in terms))
 
     def __bool__(self) -> bool:
         return bool(self.terms)
@@ -85,8 +89,7 @@ def parse_query(text: str) -> Query:
     return Query(tuple(terms[:MAX_TERMS]))
 
 
-@dataclass(frozen=True)
-class Ranked:
+class Ranked(NamedTuple):
     score: float  # of this section
     kind: str
     number: int

@@ -6,8 +6,6 @@ the delegate, DisplayRole is plain text.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
-
 from PySide6.QtCore import (
     QAbstractItemModel,
     QCoreApplication,
@@ -54,13 +52,14 @@ def section_label(key: str) -> str:
     return section_title(key, short=True)
 
 
-@dataclass(eq=False)
 class _Group:
-    target: str
-    kind: str
-    number: int
-    row: int
-    hits: list[SearchHit] = field(default_factory=list)
+    """One recommendation's hits (the first level of the model)."""
+
+    __slots__ = ("target", "kind", "number", "row", "hits")
+
+    def __init__(self, target: str, kind: str, number: int, row: int) -> None:
+        self.target, self.kind, self.number, self.row = target, kind, number, row
+        self.hits: list[SearchHit] = []
 
 
 class SearchResultModel(QAbstractItemModel):

@@ -3,15 +3,14 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from typing import NamedTuple
 
 #: Numbered kinds, with the bookmark store's name for each.
 _BOOKMARK_KIND = {"rec": "recommendation", "review": "review"}
 _FROM_BOOKMARK_KIND = {v: k for k, v in _BOOKMARK_KIND.items()}
 
 
-@dataclass(frozen=True, slots=True)
-class Target:
+class Target(NamedTuple):
     kind: str  # "rec", "review" (numbered), or a page: "cover", "overview", ...
     number: int = 0
 

@@ -8,7 +8,6 @@ do not match but keeps every cluster; group counts follow the filter.
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import dataclass, field
 
 from PySide6.QtCore import (
     QAbstractItemModel,
@@ -42,17 +41,24 @@ def _NUMBER_SEPARATOR() -> str:  # noqa: N802 - reads as the constant it is, in 
     return QCoreApplication.translate("", ", ", "between numbers")
 
 
-@dataclass(eq=False)
 class Node:
-    kind: str  # document | annex1 | cluster | sector | rec | annex2 | review | cover
-    key: str = ""
-    parent: Node | None = None
-    children: list[Node] = field(default_factory=list)
-    summary: RecommendationSummary | None = None
-    review: ReviewRecommendation | None = None
-    total: int = 0
-    row_index: int = 0
-    label: str | None = None  # display text, cached until the next rebuild or bookmark change
+    """One row of the tree: its kind and key, its parent and children, and what it shows."""
+
+    __slots__ = ("kind", "key", "parent", "children", "summary", "review", "total", "row_index", "label")
+
+    def __init__(
+        self,
+        kind: str,  # document | annex1 | cluster | sector | rec | annex2 | review | cover
+        key: str = "",
+        summary: RecommendationSummary | None = None,
+        review: ReviewRecommendation | None = None,
+        total: int = 0,
+    ) -> None:
+        self.kind, self.key, self.summary, self.review, self.total = kind, key, summary, review, total
+        self.parent: Node | None = None
+        self.children: list[Node] = []
+        self.row_index = 0
+        self.label: str | None = None  # display text, cached until the next rebuild or bookmark change
 
     def add(self, child: Node) -> Node:
         child.parent = self

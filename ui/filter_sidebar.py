@@ -4,7 +4,6 @@ counts over the current result, clear-all, and an explicit empty state."""
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import replace
 
 from PySide6.QtCore import QEvent, Qt, QTimer, Signal
 from PySide6.QtWidgets import (
@@ -203,7 +202,7 @@ class FilterSidebar(QWidget):
         if not self._populated:
             self.populate()
             return
-        self.state = replace(self.state, query=self.search.text())
+        self.state = self.state._replace(query=self.search.text())
         result = evaluate(self._repo, self.state, self.bookmarked_numbers)
         self.result = result
         self.results_model.set_hits(result.hits)
