@@ -2,7 +2,8 @@
 
 Frozen with PyInstaller's defaults by bench/bundle_bench.py. Honours the same start-up probe as
 the app (ui.ready_probe, inlined here so the baseline bundles nothing of ours): with
-DA_NAVIGATOR_BENCH_READY=FILE it writes the time of the first paint with the tree filled and quits.
+DA_NAVIGATOR_BENCH_READY=FILE it writes the time of the first paint with the tree filled and the
+CPU time up to it, and quits.
 """
 
 import os
@@ -22,14 +23,14 @@ class _Probe(QObject):
     def eventFilter(self, obj: QObject, event: QEvent) -> bool:  # noqa: N802 (Qt override)
         if event.type() == QEvent.Type.Paint and self.path:
             path, self.path = self.path, ""
-            stamp = time.time()
-            QTimer.singleShot(0, lambda: _finish(path, stamp))
+            stamp, cpu = time.time(), time.process_time()
+            QTimer.singleShot(0, lambda: _finish(path, stamp, cpu))
         return False
 
 
-def _finish(path: str, stamp: float) -> None:
+def _finish(path: str, stamp: float, cpu: float) -> None:
     with open(path, "w", encoding="utf-8") as out:
-        out.write(f"{stamp:.6f}\n")
+        out.write(f"{stamp:.6f} {cpu:.6f}\n")
     QApplication.quit()
 
 

@@ -19,6 +19,8 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
+from ui.ready_probe import read_ready
+
 ROOT = Path(__file__).resolve().parent.parent
 APP_EXE = ROOT / "dist" / "DA Navigator" / "DA Navigator"
 BUILD = ROOT / "bench" / "build"
@@ -37,6 +39,7 @@ def median(values: list[float]) -> float:
 @dataclass
 class Start:
     seconds: float  # launch to first paint with the tree filled
+    cpu_seconds: float  # the process's CPU time up to that paint (less sensitive to other load)
     peak_rss_mb: float
     exit_code: int
 
@@ -75,7 +78,8 @@ def start_once(exe: Path, env: dict[str, str] | None = None, cold: bool = False,
         proc.returncode = os.waitstatus_to_exitcode(status)
         if not ready.exists():
             raise RuntimeError(f"{exe} exited ({proc.returncode}) without reporting a painted window")
-        return Start(float(ready.read_text()) - launched, usage.ru_maxrss / 1024, proc.returncode)
+        stamp, cpu = read_ready(ready)
+        return Start(stamp - launched, cpu, usage.ru_maxrss / 1024, proc.returncode)
 
 
 @contextmanager

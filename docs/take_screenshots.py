@@ -114,10 +114,7 @@ def main() -> int:
 
     from ui.palette import make_palette
 
-    QApplication.setPalette(make_palette(dark=True))
-    from ui.app import stylesheet
-
-    app.setStyleSheet(stylesheet(app))
+    QApplication.setPalette(make_palette(dark=True))  # the styled widgets pick their colours from it
     w = window("zh")
     w.detail.show_target("overview")
     shot(w, "overview-dark")

@@ -210,7 +210,7 @@ def test_self_test_reports_a_missing_database(tmp_path: Path) -> None:
 def test_ready_probe_writes_the_first_paint_time(qtbot, tmp_path: Path, monkeypatch) -> None:
     from PySide6.QtWidgets import QWidget
 
-    from ui.ready_probe import ENV, install_ready_probe
+    from ui.ready_probe import ENV, install_ready_probe, read_ready
 
     target = tmp_path / "ready"
     monkeypatch.setenv(ENV, str(target))
@@ -220,7 +220,8 @@ def test_ready_probe_writes_the_first_paint_time(qtbot, tmp_path: Path, monkeypa
     assert install_ready_probe(widget, lambda: calls.append(1) or True) is not None
     widget.show()
     qtbot.waitUntil(target.exists, timeout=5000)
-    assert float(target.read_text()) > 1.7e9 and calls
+    stamp, cpu = read_ready(target)
+    assert stamp > 1.7e9 and 0 < cpu < 60 and calls
 
 
 def test_ready_probe_is_inert_without_the_variable(qtbot, monkeypatch) -> None:

@@ -1,4 +1,4 @@
-"""Application start-up: QApplication, fonts, translators, stylesheet, repository, main window."""
+"""Application start-up: QApplication, fonts, palette, translators, repository, main window."""
 
 from __future__ import annotations
 
@@ -7,7 +7,7 @@ import sys
 from types import TracebackType
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QGuiApplication, QIcon, QPalette, QPixmapCache
+from PySide6.QtGui import QGuiApplication, QIcon, QPixmapCache
 from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
 from models import exit_codes
@@ -17,17 +17,6 @@ from models.target import Target
 from ui.i18n import Translations
 
 PIXMAP_CACHE_KB = 2048
-
-
-def stylesheet(app: QApplication) -> str:
-    """The base stylesheet plus the light or dark variant matching the palette."""
-    dark = app.palette().color(QPalette.ColorRole.Window).lightness() < 128
-    parts = []
-    for name in ("base.qss", "dark.qss" if dark else "light.qss"):
-        path = resource("style", name)
-        if path.exists():
-            parts.append(path.read_text(encoding="utf-8"))
-    return "\n".join(parts)
 
 
 # Windows taskbar identity (Company.Product.SubProduct): groups the app's windows under its icon.
@@ -68,7 +57,6 @@ def make_app(argv: list[str] | None = None) -> QApplication:
     from ui.palette import make_palette, system_is_dark
 
     app.setPalette(make_palette(system_is_dark()))  # every text colour at least WCAG AA (4.5:1)
-    app.setStyleSheet(stylesheet(app))
     return app
 
 

@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
 from models.facets import FACETS, Facet
 from models.filters import FilterResult, FilterState
 from ui.immediate import marks_explained, marks_headline
+from ui.palette import apply_stylesheet
 
 KeyRole = Qt.ItemDataRole.UserRole + 1
 
@@ -132,6 +133,7 @@ class FacetPanel(QWidget):
         self.bookmarked = QCheckBox(self)
         self.bookmarked.toggled.connect(lambda on: self.toggled.emit("bookmarked", on))
         self.toolbox = QToolBox(self)
+        apply_stylesheet(self.toolbox)  # the tabs' colours and padding (resources/style)
         self._pages: dict[str, FacetList] = {}
         for facet in FACETS:
             page = FacetList(facet.searchable)

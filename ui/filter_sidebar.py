@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import QEvent, Qt, QTimer, Signal
+from PySide6.QtCore import QEvent, QMargins, Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QFrame,
     QHBoxLayout,
@@ -21,8 +21,11 @@ from models.filters import FilterResult, FilterState, evaluate
 from models.search import MAX_QUERY_CHARS
 from models.search_model import SearchResultModel
 from models.target import Target
+from ui.palette import apply_stylesheet
 
 DEBOUNCE_MS = 150
+SEARCH_POINT_SIZE = 11  # the search box reads a little larger than the rest of the sidebar
+SEARCH_PADDING = QMargins(5, 4, 5, 4)
 
 
 class FilterSidebar(QWidget):
@@ -52,9 +55,14 @@ class FilterSidebar(QWidget):
         # the text without "editing" it; our own set_query/clear_all apply at once (``_own_edit``).
         self.search.textChanged.connect(self._on_typed)
         self.search.returnPressed.connect(self._open_first)
+        self.search.setTextMargins(SEARCH_PADDING)  # in code, not a stylesheet (ui/palette.py says why)
+        font = self.search.font()
+        font.setPointSizeF(SEARCH_POINT_SIZE)
+        self.search.setFont(font)
         self.search.installEventFilter(self)
         self.summary = QLabel(self, objectName="filterSummary", wordWrap=True)
         self.summary.setTextFormat(Qt.TextFormat.PlainText)  # may quote the user's query
+        self.summary.setContentsMargins(0, 2, 0, 2)
         self.clear_button = QPushButton(self)
         self.clear_button.clicked.connect(self.clear_all)
         self.empty = QFrame(self, objectName="emptyState")
@@ -225,6 +233,8 @@ class FilterSidebar(QWidget):
         active = not self.state.is_empty()
         self.clear_button.setEnabled(active)
         nothing = active and not r.numbers and not r.hits
+        if nothing and not self.empty.styleSheet():
+            apply_stylesheet(self.empty)  # its tinted box (resources/style), only once it is needed
         self.empty.setVisible(nothing)
         if r.error:
             self.summary.setText(self.tr("The search could not run: %1").replace("%1", r.error))

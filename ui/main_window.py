@@ -82,6 +82,8 @@ class MainWindow(QMainWindow):
         self.reading_first.tree_width = self.tree.needed_width
         self.edition_label = QLabel(self)
         self.count_label = QLabel(self)
+        for label in (self.edition_label, self.count_label):
+            label.setContentsMargins(6, 0, 6, 0)
         self.statusBar().addPermanentWidget(self.count_label)
         self.statusBar().addPermanentWidget(self.edition_label)
         self.toolbar = QToolBar(self, objectName="mainToolbar")

@@ -8,6 +8,7 @@ from PySide6.QtWidgets import QLabel, QScrollArea, QVBoxLayout, QWidget
 
 from models import names
 from ui.charts import BarChart, HeatMap
+from ui.palette import apply_stylesheet
 
 
 class OverviewPage(QScrollArea):
@@ -32,6 +33,7 @@ class OverviewPage(QScrollArea):
         self._total = sum(len(c.numbers) for c in clusters)
         body = QWidget(self)
         body.setObjectName("overviewBody")
+        apply_stylesheet(body)  # titles and muted hints (resources/style)
         layout = QVBoxLayout(body)
         layout.setContentsMargins(18, 14, 18, 18)
         layout.setSpacing(8)

@@ -1,5 +1,7 @@
 """Start-up probe for benchmarks: with ``DA_NAVIGATOR_BENCH_READY=FILE`` set, the app writes the
-wall-clock time (``time.time()``) of the main window's first paint to FILE and quits.
+wall-clock time (``time.time()``) of the main window's first paint to FILE, then the process's CPU
+time up to it (``time.process_time()``, seconds; less sensitive to other load on the machine), and quits.
+``read_ready(FILE)`` parses both.
 
 Inactive (a no-op) unless the variable is set. bench/baseline_app.py does the same for the baseline,
 so frozen and unfrozen start-up can be compared side by side (bench/bundle_bench.py, bench/ui_bench.py).
@@ -26,14 +28,20 @@ class _ReadyProbe(QObject):
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 (Qt override)
         if self._path is not None and event.type() == QEvent.Type.Paint and self._ready():
             path, self._path = self._path, None
-            stamp = time.time()
-            QTimer.singleShot(0, lambda: self._finish(path, stamp))
+            stamp, cpu = time.time(), time.process_time()
+            QTimer.singleShot(0, lambda: self._finish(path, stamp, cpu))
         return False
 
     @staticmethod
-    def _finish(path: Path, stamp: float) -> None:
-        path.write_text(f"{stamp:.6f}\n", encoding="utf-8")
+    def _finish(path: Path, stamp: float, cpu: float) -> None:
+        path.write_text(f"{stamp:.6f} {cpu:.6f}\n", encoding="utf-8")
         QCoreApplication.quit()
+
+
+def read_ready(path: Path) -> tuple[float, float]:
+    """(wall-clock stamp, CPU seconds) from a probe file; CPU is 0.0 from a probe that wrote none."""
+    fields = path.read_text(encoding="utf-8").split()
+    return float(fields[0]), float(fields[1]) if len(fields) > 1 else 0.0
 
 
 def install_ready_probe(window: QObject, ready: Callable[[], bool] = lambda: True) -> QObject | None:

@@ -3,7 +3,7 @@ with the matched words emphasised. Enter or click opens the hit."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QModelIndex, QPointF, QRect, QSize, Qt, Signal
+from PySide6.QtCore import QMargins, QModelIndex, QPointF, QRect, QSize, Qt, Signal
 from PySide6.QtGui import QColor, QFont, QFontMetrics, QKeyEvent, QPainter, QPalette, QStaticText
 from PySide6.QtWidgets import QStyle, QStyledItemDelegate, QStyleOptionViewItem, QTreeView, QWidget
 
@@ -20,6 +20,7 @@ from models.search_model import (
 _SELECTED = QStyle.StateFlag.State_Selected
 _HAS_FOCUS = QStyle.StateFlag.State_HasFocus
 _VCENTER = Qt.AlignmentFlag.AlignVCenter
+ROW_PADDING = 2  # px above and below each row's own size
 
 
 class _Run:
@@ -169,7 +170,7 @@ class SnippetDelegate(QStyledItemDelegate):
         return max(1, min(self.MAX_LINES, -(-need // max(room, 1))))
 
     def sizeHint(self, option: QStyleOptionViewItem, index: QModelIndex) -> QSize:
-        size = super().sizeHint(option, index)
+        size = super().sizeHint(option, index).grownBy(QMargins(0, ROW_PADDING, 0, ROW_PADDING))
         fm = self._metrics(option.font)[2]
         view = self.parent()
         room = view.viewport().width() - view.indentation() - 8 if isinstance(view, QTreeView) else 300

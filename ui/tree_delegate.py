@@ -5,15 +5,16 @@ from __future__ import annotations
 
 from PySide6.QtCore import QModelIndex, QPointF, QRect, QSize, Qt
 from PySide6.QtGui import QColor, QFontMetrics, QIcon, QPainter, QPalette, QPixmap, QStaticText
-from PySide6.QtWidgets import QApplication, QStyle, QStyledItemDelegate, QStyleOptionViewItem, QWidget
+from PySide6.QtWidgets import QApplication, QStyle, QStyleOptionViewItem, QWidget
 
 from models.tree_model import BookmarkedRole
+from ui.tree_view import PaddedRowDelegate
 
 _SELECTED = QStyle.StateFlag.State_Selected
 _HIGHLIGHTED = QStyle.StateFlag.State_Selected | QStyle.StateFlag.State_MouseOver
 
 
-class TreeItemDelegate(QStyledItemDelegate):
+class TreeItemDelegate(PaddedRowDelegate):
     """Paints rows with cached, pre-laid-out QStaticText: half the cost of the default delegate,
     which lays the (CJK) text out again on every paint."""
 

@@ -2,12 +2,30 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QModelIndex, QPoint, Qt, QTimer, Signal
+from PySide6.QtCore import QMargins, QModelIndex, QPoint, QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QKeyEvent
-from PySide6.QtWidgets import QAbstractItemView, QMenu, QTreeView, QWidget
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QMenu,
+    QStyledItemDelegate,
+    QStyleOptionViewItem,
+    QTreeView,
+    QWidget,
+)
 
 from models.target import Target
 from models.tree_model import KindRole, NumberRole, RecommendationTreeModel, TargetRole
+
+#: Room around each row's text (left/right, top/bottom): set in code, not by a stylesheet (ui/palette.py).
+ROW_PADDING = QMargins(2, 3, 2, 3)
+
+
+class PaddedRowDelegate(QStyledItemDelegate):
+    """The default delegate with ROW_PADDING around each row (the first paint's delegate; the fast
+    one, ui/tree_delegate.py, subclasses it)."""
+
+    def sizeHint(self, option: QStyleOptionViewItem, index: QModelIndex) -> QSize:
+        return super().sizeHint(option, index).grownBy(ROW_PADDING)
 
 
 class RecommendationTree(QTreeView):
@@ -26,6 +44,7 @@ class RecommendationTree(QTreeView):
         self._digit_timer.timeout.connect(self._reset_digits)
         self.context_actions: list[QAction] = []
         self.setModel(model)
+        self.setItemDelegate(PaddedRowDelegate(self))
         self.setHeaderHidden(True)
         self.setUniformRowHeights(True)
         self.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
