@@ -375,10 +375,13 @@ class ContentRepository:
 
     def facets(self, numbers: Iterable[int]) -> Facets:
         """Counts of recommendations per value of every facet, over ``numbers``."""
-        params = {"doc": self._doc_id, "ids": _json_list(numbers)}
-        return Facets(
-            {f.key: {f.decode(v): n for v, n in self._rows(f.counts, params)} for f in FACETS}
-        )
+        ids = _json_list(numbers)
+        return Facets({f.key: self._counts(f.key, ids) for f in FACETS})
+
+    def _counts(self, key: str, ids: str) -> dict:
+        """One facet's counts over the recommendation numbers in the JSON array ``ids``."""
+        facet = FACET_BY_KEY[key]
+        return {facet.decode(v): n for v, n in self._rows(facet.counts, {"doc": self._doc_id, "ids": ids})}
 
     # --- overview -----------------------------------------------------------------------------
     def cluster_sector_matrix(self) -> dict[tuple[str, str], int]:
@@ -391,7 +394,8 @@ class ContentRepository:
         return {(cluster, sector): count for cluster, sector, count in rows}
 
     def country_counts(self) -> dict[str, int]:
-        return self.facets([s.number for s in self.summaries()])["countries"]
+        return self._counts("countries", _json_list(s.number for s in self.summaries()))
 
     def document_counts(self) -> dict[str, int]:
-        return self.facets([s.number for s in self.summaries()])["documents"]
+        """Recommendations citing each document symbol (the page links the symbols cited anywhere)."""
+        return self._counts("documents", _json_list(s.number for s in self.summaries()))

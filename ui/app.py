@@ -8,7 +8,7 @@ from types import TracebackType
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QGuiApplication, QIcon, QPixmapCache
-from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
+from PySide6.QtWidgets import QApplication, QWidget
 
 from models import exit_codes
 from models.paths import resource
@@ -74,6 +74,8 @@ def show_content_error(parent: QWidget | None, error: Exception, damaged: bool =
             "Please reinstall DA Navigator.\n\nDetails: %1")
     else:
         text = QApplication.translate("app", "The content database could not be opened:\n\n%1")
+    from PySide6.QtWidgets import QMessageBox  # not at import: its type costs ~4 ms of start-up
+
     from ui.messages import show_message
 
     show_message(parent, QMessageBox.Icon.Critical, title, text.replace("%1", str(error)))

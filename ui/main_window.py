@@ -12,7 +12,6 @@ from models.filters import FilterResult
 from models.settings import Settings
 from models.target import Target
 from models.tree_model import RecommendationTreeModel
-from ui.accessibility import name_qt_controls
 from ui.actions import Actions
 from ui.bookmark_bridge import BookmarkBridge
 from ui.detail_pane import DetailPane
@@ -53,6 +52,7 @@ class MainWindow(QMainWindow):
     ) -> None:
         super().__init__(parent)
         self.setObjectName("mainWindow")
+        self._started = False  # finish_startup() has run (after the first paint)
         self.repo = repo
         self.doc = repo.document()
         self.settings = settings or Settings()
@@ -94,7 +94,6 @@ class MainWindow(QMainWindow):
         self._connect()
         self._restore()
         self.retranslate()
-        self._started = False
         self._first_paint = _AfterFirstPaint(self, self.finish_startup)
         QTimer.singleShot(1500, self.finish_startup)  # in case nothing is painted (minimised start)
 
@@ -115,7 +114,7 @@ class MainWindow(QMainWindow):
             self.reading_first.watch_dock(self.extras.dock)
         self._on_target(self.detail.target)
         self.sidebar.populate()
-        name_qt_controls(self)
+        self._name_qt_controls()
         from models.paths import user_data
 
         data = user_data()  # a refused portable folder is worth a word even when bookmarks work
@@ -321,7 +320,7 @@ class MainWindow(QMainWindow):
             self.actions_.focus_search.trigger()
             return
         self.detail.find_in_page()
-        name_qt_controls(self.detail)
+        self._name_qt_controls(self.detail)
 
     def _about(self) -> None:
         from PySide6.QtWidgets import QMessageBox
@@ -369,7 +368,13 @@ class MainWindow(QMainWindow):
         self.extras.retranslate()
         self.navigator.retranslate()
         self._update_count()
-        name_qt_controls(self)
+        if self._started:  # before that, finish_startup names them
+            self._name_qt_controls()
+
+    def _name_qt_controls(self, root: QWidget | None = None) -> None:
+        from ui.accessibility import name_qt_controls
+
+        name_qt_controls(root or self)
 
     def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.LanguageChange:

@@ -3,8 +3,7 @@ wide panes), a visible focus ring on links, and copied text without the invisibl
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, QRect, Signal
-from PySide6.QtGui import QPainter, QPalette, QPen, QTextCursor
+from PySide6.QtCore import QEvent, Signal
 from PySide6.QtWidgets import QTextBrowser
 
 from models.markdown_html import strip_joiners
@@ -23,9 +22,15 @@ class PageBrowser(QTextBrowser):
 
     def paintEvent(self, event) -> None:
         super().paintEvent(event)
-        cursor = self.textCursor()
-        if not (self.hasFocus() and cursor.hasSelection() and self._on_link(cursor)):
+        if not self.hasFocus():
             return
+        cursor = self.textCursor()
+        if not (cursor.hasSelection() and self._on_link(cursor)):
+            return
+        # Imported here: the first paint needs none of these types (each costs PySide ~1-2 ms to build).
+        from PySide6.QtCore import QRect
+        from PySide6.QtGui import QPainter, QPalette, QPen, QTextCursor
+
         start, end = QTextCursor(cursor), QTextCursor(cursor)
         start.setPosition(cursor.selectionStart())
         end.setPosition(cursor.selectionEnd())
@@ -43,7 +48,9 @@ class PageBrowser(QTextBrowser):
         painter.end()
 
     @staticmethod
-    def _on_link(cursor: QTextCursor) -> bool:
+    def _on_link(cursor) -> bool:
+        from PySide6.QtGui import QTextCursor
+
         probe = QTextCursor(cursor)
         probe.setPosition(cursor.selectionStart() + 1)
         return probe.charFormat().isAnchor()

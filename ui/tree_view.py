@@ -18,6 +18,7 @@ from models.tree_model import KindRole, NumberRole, RecommendationTreeModel, Tar
 
 #: Room around each row's text (left/right, top/bottom): set in code, not by a stylesheet (ui/palette.py).
 ROW_PADDING = QMargins(2, 3, 2, 3)
+MEASURED_ROWS = 8  # needed_width(): labels measured exactly, the widest by estimate
 
 
 class PaddedRowDelegate(QStyledItemDelegate):
@@ -120,14 +121,19 @@ class RecommendationTree(QTreeView):
     def needed_width(self) -> int:
         """The width that shows every expanded row's whole label, its bookmark mark and the
         scroll bar (sizeHintForColumn measures only the rows in view)."""
-        metrics, model, widest = self.fontMetrics(), self.model(), 0
-        mark = 2 * metrics.height()  # the bookmark mark at the right edge, and the delegate's padding
-        stack = [(model.index(r, 0), 1) for r in range(model.rowCount())]
+        metrics, model = self.fontMetrics(), self.model()
+        rows, stack = [], [(model.index(r, 0), 1) for r in range(model.rowCount())]
         while stack:
             index, depth = stack.pop()
-            widest = max(widest, depth * self.indentation() + metrics.horizontalAdvance(index.data() or ""))
+            rows.append((depth * self.indentation(), index.data() or ""))
             if self.isExpanded(index):
                 stack.extend((model.index(r, 0, index), depth + 1) for r in range(model.rowCount(index)))
+        # Shaping every label loads hundreds of CJK glyphs before the first paint: estimate each width
+        # (a Chinese character is one em wide, others about half), then measure the widest few exactly.
+        em = metrics.horizontalAdvance("中")
+        rows.sort(key=lambda row: row[0] + sum(em if ord(c) >= 0x2E80 else em // 2 for c in row[1]), reverse=True)
+        widest = max((indent + metrics.horizontalAdvance(text) for indent, text in rows[:MEASURED_ROWS]), default=0)
+        mark = 2 * metrics.height()  # the bookmark mark at the right edge, and the delegate's padding
         # The scroll bar's own size hint, not style().pixelMetric(): touching QStyle from Python builds
         # its ~600 enum members, ~8 ms of start-up (this runs before the first paint).
         bar = self.verticalScrollBar().sizeHint().width()
