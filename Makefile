@@ -20,7 +20,7 @@ QM := $(patsubst %.ts,%.qm,$(wildcard resources/i18n/*.ts))
 UI_SOURCES := $(shell find ui models -name '*.py' 2>/dev/null) $(wildcard resources/i18n/*.ts)
 DIST_DIR := dist/DA Navigator
 
-.PHONY: run test lint setup db font i18n resources dist dist-onefile selftest bench clean distclean \
+.PHONY: run test lint setup db font i18n resources dist dist-onefile selftest bench startup-phases clean distclean \
 	windows-toolchain dist-windows selftest-windows
 
 # ---- set-up -----------------------------------------------------------------------------------
@@ -104,6 +104,11 @@ selftest-windows: windows-toolchain
 # The bundle bench compares the Windows build with the Linux one built in the same run.
 bench: dist dist-windows
 	$(PY) -m bench.run $(BENCH_ARGS)
+
+# Where start-up time goes, phase by phase (a diagnostic; make bench holds the budgets).
+startup-phases: $(DB) resources dist
+	$(PY) -m bench.phases
+	$(PY) -m bench.phases --frozen
 
 clean:
 	rm -rf build dist bench/build bench/dist data/build resources/fonts/*.otf resources/fonts/*.ttf resources/fonts/DejaVu-LICENSE.txt $(QM) .pytest_cache .ruff_cache .hypothesis

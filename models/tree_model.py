@@ -178,8 +178,18 @@ class RecommendationTreeModel(QAbstractItemModel):
                 self.dataChanged.emit(index, index, [Qt.ItemDataRole.DisplayRole, BookmarkedRole])
 
     def retranslate(self) -> None:
-        """Labels depend on the UI language: refresh every row."""
-        self._rebuild()
+        """Labels depend on the UI language: forget those shown and tell the views to ask again. The
+        rows stay (no reset: expansion and selection are kept; before any row is shown, nothing to do)."""
+        stack, parents = [self._root], []
+        while stack:
+            node = stack.pop()
+            forgot, node.label = node.label is not None, None
+            if forgot and node.parent is not None:
+                parents.append(node.parent)
+            stack.extend(node.children)
+        for parent in dict.fromkeys(parents):  # each parent once, in order
+            first = self.createIndex(0, 0, parent.children[0])
+            self.dataChanged.emit(first, self.createIndex(len(parent.children) - 1, 0, parent.children[-1]))
 
     def shown_count(self) -> int:
         return sum(1 for s in self._summaries if self._visible is None or s.number in self._visible)

@@ -113,7 +113,11 @@ class ContentGuard:
 
 
 def run_app(args: argparse.Namespace) -> int:
+    from ui.ready_probe import install_ready_probe, mark
+
+    mark("imported")
     app = make_app()
+    mark("application")
     settings = Settings()
     translations = Translations()
     translations.switch(choose_language(getattr(args, "lang", None), settings))
@@ -121,25 +125,28 @@ def run_app(args: argparse.Namespace) -> int:
 
     try:
         repo = ContentRepository()
+        mark("repository")
     except ContentError as exc:
         show_content_error(None, exc, damaged=isinstance(exc, ContentDamaged))
         return exit_codes.CONTENT
     from ui.main_window import MainWindow
 
+    mark("window module")
     with ContentGuard(app) as guard:
         try:
             window = MainWindow(repo, translations, settings)
+            mark("window built")
             number = getattr(args, "open", None)
             if not window.detail.show_target(str(Target.rec(number)) if number else settings.last_target()):
                 window.detail.show_target("cover")  # an unknown --open number or a stale saved page
+            mark("page rendered")
         except ContentError as exc:  # damage found while building the window
             show_content_error(None, exc)
             repo.close()
             return exit_codes.CONTENT
-        from ui.ready_probe import install_ready_probe
-
         install_ready_probe(window, lambda: window.tree_model.rowCount() > 0)  # bench only (env var)
         window.show()
+        mark("shown")
         code = app.exec()
     repo.close()
     return guard.code or code
