@@ -8,7 +8,8 @@ They are ``NamedTuple``s, not frozen dataclasses: as immutable and comparable, a
 ``entry._asdict()`` gives the fields as a dict (nested footnotes stay ``Footnote``s).
 """
 
-from __future__ import annotations
+# No `from __future__ import annotations` here: NamedTuple turns string annotations into compiled
+# ForwardRefs, ~0.3 ms a class on the start-up path; real annotations cost nothing.
 
 from typing import NamedTuple
 

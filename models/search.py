@@ -7,7 +7,8 @@ syntax (``"``, ``AND``, ``(``, ``*``, ``:``, ``-``) is searched for literally. S
 detail pane's highlights and the result snippets all use the same ``Query``.
 """
 
-from __future__ import annotations
+# No `from __future__ import annotations` here: NamedTuple turns string annotations into compiled
+# ForwardRefs, ~0.3 ms a class on the start-up path; real annotations cost nothing.
 
 import re
 from collections.abc import Iterable, Mapping
@@ -34,7 +35,7 @@ class Query(_QueryFields):
 
     __slots__ = ()
 
-    def __new__(cls, terms: tuple[str, ...] = (), folded: tuple[str, ...] = ()) -> Query:
+    def __new__(cls, terms: tuple[str, ...] = (), folded: tuple[str, ...] = ()) -> "Query":
         return super().__new__(cls, terms, folded or tuple(t.casefold() for t in terms))
 
     def __bool__(self) -> bool:

@@ -6,6 +6,7 @@ import os
 import re
 import shutil
 import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -86,6 +87,35 @@ def test_qt_compat_patch_is_applied_exactly_while_pyside_leaks_none() -> None:
     leaks = int(out.stdout.strip()) >= 200
     assert leaks == qt_compat.needed(), (
         "PySide6 no longer leaks None: remove qt_compat" if not leaks else "PySide6 leaks None: list its version"
+    )
+
+
+def test_pyside_feature_scan_is_skipped_exactly_while_pyside_reads_sources() -> None:
+    """qt_compat.skip_feature_scan() must match reality: PySide6 reads an imported module's source to
+    see whether it uses ``__feature__`` (fails once it no longer does: remove the patch then), and with
+    the patch nothing is read and Qt still works."""
+    probe = (
+        "import sys, inspect\n"
+        "import PySide6.QtCore\n"
+        "read = []\n"
+        "original = inspect.getsource\n"
+        "inspect.getsource = lambda obj: read.append(getattr(obj, '__name__', '')) or original(obj)\n"
+        "if sys.argv[1] == 'patched':\n"
+        "    import qt_compat\n"
+        "    assert qt_compat.skip_feature_scan()\n"
+        "from models.vocabulary import SECTIONS\n"
+        "from PySide6.QtCore import QObject\n"
+        "o = QObject(); o.setObjectName('x'); assert o.objectName() == 'x'\n"
+        "print('models.vocabulary' in read)\n"
+    )
+    runs = {
+        mode: subprocess.run([sys.executable, "-c", probe, mode], capture_output=True, text=True, check=True,
+                             cwd=ROOT).stdout.strip()
+        for mode in ("plain", "patched")
+    }
+    assert runs == {"plain": "True", "patched": "False"}, (
+        "PySide6 no longer reads module sources on import: remove qt_compat.skip_feature_scan" if runs["plain"]
+        != "True" else runs
     )
 
 
