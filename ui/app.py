@@ -45,9 +45,6 @@ def make_app(argv: list[str] | None = None) -> QApplication:
     app.setOrganizationName(ORGANIZATION)
     app.setApplicationName(APPLICATION)
     app.setApplicationDisplayName("DA Navigator")
-    icon = resource("icons", "app.png")
-    if icon.exists():
-        app.setWindowIcon(QIcon(str(icon)))
     from models.fonts import register_bundled_font
 
     register_bundled_font(app)
@@ -58,6 +55,14 @@ def make_app(argv: list[str] | None = None) -> QApplication:
 
     app.setPalette(make_palette(system_is_dark()))  # every text colour at least WCAG AA (4.5:1)
     return app
+
+
+def set_window_icon() -> None:
+    """The windows' icon (after the first paint: on X11 Qt decodes and sends the 256 px image when
+    the window is shown, ~4 ms the first paint does not need)."""
+    icon = resource("icons", "app.png")
+    if icon.exists():
+        QGuiApplication.setWindowIcon(QIcon(str(icon)))
 
 
 def choose_language(requested: str | None, settings: Settings) -> str:

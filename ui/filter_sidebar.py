@@ -48,8 +48,7 @@ class FilterSidebar(QWidget):
         self._pending = False
         self._own_edit = False
 
-        self.search = QLineEdit(self, objectName="searchBox")
-        self.search.setClearButtonEnabled(True)
+        self.search = QLineEdit(self, objectName="searchBox")  # its clear button comes in populate()
         self.search.setMaxLength(MAX_QUERY_CHARS)
         # textChanged, not textEdited: assistive technology (AT-SPI setTextContents) and voice input set
         # the text without "editing" it; our own set_query/clear_all apply at once (``_own_edit``).
@@ -138,6 +137,8 @@ class FilterSidebar(QWidget):
         """Build the facets and evaluate the filters (deferred until after the first paint)."""
         if not self._populated:
             self._populated = True
+            # Not needed while the box is empty, and ~8 ms on X11 (the icon theme is searched for it).
+            self.search.setClearButtonEnabled(True)
             from ui.facet_panel import FacetPanel
 
             self.facets = FacetPanel(self._repo, self.facets_holder)

@@ -102,6 +102,9 @@ class MainWindow(QMainWindow):
         if self._started:
             return
         self._started = True
+        from ui.app import set_window_icon
+
+        set_window_icon()
         self.detail.install_viewport_filter()
         self.tree.viewport().installEventFilter(self.detail)  # mouse back/forward over the tree too
         self.tree.use_fast_delegate()
