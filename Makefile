@@ -17,10 +17,12 @@ DB := data/build/content.sqlite
 DB_DEPS := models/vocabulary.py $(wildcard data/source/*.txt) $(shell find data -name '*.py' -not -path 'data/build/*' 2>/dev/null)
 FONT := resources/fonts/DANavigatorCJK.otf
 QM := $(patsubst %.ts,%.qm,$(wildcard resources/i18n/*.ts))
+ICON_SOURCES := $(wildcard resources/icons/*.svg)
+ICONS := $(patsubst resources/icons/%.svg,resources/icons/png/%.png,$(ICON_SOURCES))
 UI_SOURCES := $(shell find ui models -name '*.py' 2>/dev/null) $(wildcard resources/i18n/*.ts)
 DIST_DIR := dist/DA Navigator
 
-.PHONY: run test lint setup db font i18n resources dist dist-onefile selftest bench startup-phases clean distclean \
+.PHONY: run test lint setup db font icons i18n resources dist dist-onefile selftest bench startup-phases clean distclean \
 	windows-toolchain dist-windows selftest-windows
 
 # ---- set-up -----------------------------------------------------------------------------------
@@ -48,12 +50,17 @@ $(FONT): $(DB) tools/build_font.py $(UI_SOURCES) | $(VENV_STAMP)
 
 font: $(FONT)
 
+$(ICONS) &: $(ICON_SOURCES) tools/build_icons.py | $(VENV_STAMP)
+	QT_QPA_PLATFORM=offscreen $(PY) -m tools.build_icons
+
+icons: $(ICONS)
+
 resources/i18n/%.qm: resources/i18n/%.ts | $(VENV_STAMP)
 	$(VENV)/bin/pyside6-lrelease -silent $< -qm $@
 
 i18n: $(QM)
 
-resources: $(FONT) $(QM)
+resources: $(FONT) $(QM) $(ICONS)
 
 # ---- everyday targets ---------------------------------------------------------------------------
 run: $(DB) resources
@@ -111,7 +118,7 @@ startup-phases: $(DB) resources dist
 	$(PY) -m bench.phases --frozen
 
 clean:
-	rm -rf build dist bench/build bench/dist data/build resources/fonts/*.otf resources/fonts/*.ttf resources/fonts/DejaVu-LICENSE.txt $(QM) .pytest_cache .ruff_cache .hypothesis
+	rm -rf build dist bench/build bench/dist data/build resources/icons/png resources/fonts/*.otf resources/fonts/*.ttf resources/fonts/DejaVu-LICENSE.txt $(QM) .pytest_cache .ruff_cache .hypothesis
 	find . -name __pycache__ -not -path './$(VENV)/*' -prune -exec rm -rf {} +
 
 distclean: clean

@@ -14,14 +14,16 @@ SK = QKeySequence.StandardKey
 
 
 def icon(name: str) -> QIcon:
-    """An SVG icon from resources/icons; ``name-filled.svg``, if present, is the checked state."""
-    path = resource("icons", f"{name}.svg")
-    if not path.exists():
-        return QIcon()
-    result = QIcon(str(path))
-    checked = resource("icons", f"{name}-filled.svg")
-    if checked.exists():
-        result.addFile(str(checked), state=QIcon.State.On)
+    """A toolbar icon: the PNGs rendered at build time (tools/build_icons.py, 1x and 2x), else the
+    SVG source; ``name-filled``, if present, is the checked state."""
+    result = QIcon()
+    for variant, state in ((name, QIcon.State.Off), (f"{name}-filled", QIcon.State.On)):
+        png = resource("icons", "png", f"{variant}.png")
+        if png.exists():
+            result.addFile(str(png), state=state)
+            result.addFile(str(png.with_name(f"{variant}@2x.png")), state=state)
+        elif (svg := resource("icons", f"{variant}.svg")).exists():
+            result.addFile(str(svg), state=state)
     return result
 
 
