@@ -38,15 +38,13 @@ class FilterChips(QFrame):
         layout.addWidget(self.rule)
         self.hide()
 
-    def above(self, widget: QWidget) -> QFrame:
-        """A column with these chips on top of ``widget`` (the tree they narrow)."""
-        column = QFrame(self.parentWidget())
-        layout = QVBoxLayout(column)
+    def place_above(self, widget: QWidget) -> None:
+        """Lay these chips out on top of ``widget`` (the tree they narrow), in the parent they share."""
+        layout = QVBoxLayout(self.parentWidget())
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(0)
         layout.addWidget(self)
         layout.addWidget(widget, 1)
-        return column
 
     def chips(self) -> list[tuple[str, object]]:
         """(facet, value) of every chip shown, in order (facet ``query``: the search text)."""

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QEvent, QObject, Qt, QTimer
 from PySide6.QtGui import QCloseEvent, QGuiApplication, QMouseEvent
-from PySide6.QtWidgets import QLabel, QMainWindow, QSplitter, QToolBar, QWidget
+from PySide6.QtWidgets import QFrame, QLabel, QMainWindow, QSplitter, QToolBar, QWidget
 
 from models import names
 from models.filters import FilterResult
@@ -63,16 +63,16 @@ class MainWindow(QMainWindow):
         self.tree_model = RecommendationTreeModel(
             self.doc, repo.clusters(), repo.summaries(), repo.reviews(), repo.sectors(), self
         )
-        self.tree = RecommendationTree(self.tree_model, self)
-        self.detail = DetailPane(repo, self._make_overview, self)
-        self.detail.set_marks(self.bookmarks.is_bookmarked, lambda _t: "")  # the note: an editor under the page
-        self.sidebar = FilterSidebar(repo, self)
+        self.splitter = QSplitter(Qt.Orientation.Horizontal, self)  # the panes are made in it (moving
+        self.splitter.setObjectName("mainSplitter")  # a built pane to another parent costs ~3 ms at start-up)
+        self.sidebar = FilterSidebar(repo, self.splitter)
         self.sidebar.set_bookmark_source(self.bookmarks.numbers)
-
-        self.chips = FilterChips({c.id: c.title for c in repo.clusters()}, self)
-        tree_column = self.chips.above(self.tree)  # the active filters above the tree they narrow
-        self.splitter = QSplitter(Qt.Orientation.Horizontal, self)
-        self.splitter.setObjectName("mainSplitter")
+        tree_column = QFrame(self.splitter)
+        self.chips = FilterChips({c.id: c.title for c in repo.clusters()}, tree_column)
+        self.tree = RecommendationTree(self.tree_model, tree_column)
+        self.chips.place_above(self.tree)  # the active filters above the tree they narrow
+        self.detail = DetailPane(repo, self._make_overview, self.splitter)
+        self.detail.set_marks(self.bookmarks.is_bookmarked, lambda _t: "")  # the note: an editor under the page
         for w in (self.sidebar, tree_column, self.detail):
             self.splitter.addWidget(w)
         self.splitter.setStretchFactor(2, 1)

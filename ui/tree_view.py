@@ -56,6 +56,9 @@ class RecommendationTree(QTreeView):
         model.modelReset.connect(self._restore)
         self.collapsed.connect(lambda i: self._collapsed.add(self._key(i)))
         self.expanded.connect(lambda i: self._collapsed.discard(self._key(i)))
+        self._width: int | None = None  # needed_width(), until rows, labels, expansion or font change
+        for signal in (model.modelReset, model.dataChanged, self.expanded, self.collapsed):
+            signal.connect(self._forget_width)
         self.setObjectName("recommendationTree")
         self.setAccessibleName(self.tr("Recommendations"))
         self._restore()
@@ -118,9 +121,17 @@ class RecommendationTree(QTreeView):
         """The actions of the right-click menu on a recommendation or review row."""
         self.context_actions = list(actions)
 
+    def _forget_width(self, *_args) -> None:
+        self._width = None
+
     def needed_width(self) -> int:
         """The width that shows every expanded row's whole label, its bookmark mark and the
-        scroll bar (sizeHintForColumn measures only the rows in view)."""
+        scroll bar (sizeHintForColumn measures only the rows in view); kept until it can change."""
+        if self._width is None:
+            self._width = self._measure_width()
+        return self._width
+
+    def _measure_width(self) -> int:
         metrics, model = self.fontMetrics(), self.model()
         rows, stack = [], [(model.index(r, 0), 1) for r in range(model.rowCount())]
         while stack:
@@ -145,6 +156,7 @@ class RecommendationTree(QTreeView):
     # --- typing a number jumps to that recommendation --------------------------------
     def changeEvent(self, event) -> None:
         if event.type() in (event.Type.FontChange, event.Type.StyleChange):
+            self._width = None
             reset = getattr(self.itemDelegate(), "reset", None)
             if reset is not None:
                 reset()
