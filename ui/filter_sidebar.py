@@ -19,7 +19,6 @@ from PySide6.QtWidgets import (
 
 from models.filters import FilterResult, FilterState, evaluate
 from models.search import MAX_QUERY_CHARS
-from models.search_model import SearchResultModel
 from models.target import Target
 from ui.palette import apply_stylesheet
 
@@ -75,8 +74,7 @@ class FilterSidebar(QWidget):
 
         self.hint = QLabel(self, objectName="searchHint", wordWrap=True)
         self.hint.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
-        self.results_model = SearchResultModel(self)
-        self.results_model.set_titles({str(Target.rec(s.number)): s.title for s in repo.summaries()})
+        self.results_model = None  # a SearchResultModel, built after the first paint (populate)
         self._results = None  # the result view, built at the first search
 
         self.facets = None  # a FacetPanel, built after the first paint (populate)
@@ -139,6 +137,10 @@ class FilterSidebar(QWidget):
             self._populated = True
             # Not needed while the box is empty, and ~8 ms on X11 (the icon theme is searched for it).
             self.search.setClearButtonEnabled(True)
+            from models.search_model import SearchResultModel
+
+            self.results_model = SearchResultModel(self)
+            self.results_model.set_titles({str(Target.rec(s.number)): s.title for s in self._repo.summaries()})
             from ui.facet_panel import FacetPanel
 
             self.facets = FacetPanel(self._repo, self.facets_holder)
@@ -293,6 +295,7 @@ class FilterSidebar(QWidget):
             watched is self.search
             and event.type() == QEvent.Type.KeyPress
             and event.key() == Qt.Key.Key_Down
+            and self.results_model is not None
             and self.results_model.rowCount()
         ):
             first = self.results_model.index(0, 0)

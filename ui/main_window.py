@@ -4,8 +4,8 @@ and persists window state. Behaviour lives in the widgets; this module only wire
 from __future__ import annotations
 
 from PySide6.QtCore import QEvent, QObject, Qt, QTimer
-from PySide6.QtGui import QCloseEvent, QGuiApplication, QMouseEvent
-from PySide6.QtWidgets import QFrame, QLabel, QMainWindow, QSplitter, QToolBar, QWidget
+from PySide6.QtGui import QAction, QCloseEvent, QGuiApplication, QMouseEvent
+from PySide6.QtWidgets import QFrame, QLabel, QMainWindow, QMenu, QMenuBar, QSplitter, QToolBar, QWidget
 
 from models import names
 from models.filters import FilterResult
@@ -18,12 +18,22 @@ from ui.detail_pane import DetailPane
 from ui.extras import Extras
 from ui.filter_chips import FilterChips
 from ui.filter_sidebar import FilterSidebar
-from ui.help import Help
 from ui.i18n import Translations
 from ui.layout import ReadingFirst
 from ui.navigation import Navigator
 from ui.tree_view import RecommendationTree
 from ui.window_geometry import restore_geometry
+
+
+def _menu(parent: QMenuBar | QMenu, *actions: QAction | None) -> QMenu:
+    """A menu (retranslate() titles it) holding ``actions``; None stands for a separator."""
+    menu = parent.addMenu("")
+    for action in actions:
+        if action is None:
+            menu.addSeparator()
+        else:
+            menu.addAction(action)
+    return menu
 
 
 class _AfterFirstPaint(QObject):
@@ -103,8 +113,10 @@ class MainWindow(QMainWindow):
             return
         self._started = True
         from ui.app import set_window_icon
+        from ui.help import Help
 
         set_window_icon()
+        self.help = Help(self, self.help_menu, lambda: self.translations.language)
         self.detail.install_viewport_filter()
         self.tree.viewport().installEventFilter(self.detail)  # mouse back/forward over the tree too
         self.tree.use_fast_delegate()
@@ -164,54 +176,18 @@ class MainWindow(QMainWindow):
 
     # --- assembly -------------------------------------------------------------------
     def _build_menus(self) -> None:
-        a = self.actions_
-        bar = self.menuBar()
-        self.file_menu = bar.addMenu("")
-        for action in (a.print_summary, a.export_pdf, a.briefing_pack):
-            self.file_menu.addAction(action)
-        self.file_menu.addSeparator()
-        self.file_menu.addAction(a.quit)
-        self.edit_menu = bar.addMenu("")
-        for action in (
-            a.copy_citation,
-            a.find,
-            a.find_next,
-            a.find_previous,
-            a.focus_search,
-            a.clear_filters,
-            a.toggle_bookmark,
-        ):
-            self.edit_menu.addAction(action)
-        self.view_menu = bar.addMenu("")
-        for action in (
-            a.overview,
-            a.group_by_sector,
-            a.show_sidebar,
-            a.show_tree,
-            a.show_bookmarks,
-            a.zoom_in,
-            a.zoom_out,
-            a.zoom_reset,
-            a.focus_tree,
-        ):
-            self.view_menu.addAction(action)
-        self.lang_menu = self.view_menu.addMenu("")
-        self.lang_menu.addAction(a.lang_zh)
-        self.lang_menu.addAction(a.lang_en)
-        self.go_menu = bar.addMenu("")
-        self.help_menu = bar.addMenu("")
-        self.help_menu.addAction(a.about)
-        self.help = Help(self, self.help_menu, lambda: self.translations.language)  # F1, user guide
-        for action in (
-            a.back,
-            a.forward,
-            a.overview,
-            a.group_by_sector,
-            a.toggle_bookmark,
-            a.print_summary,
-            a.zoom_out,
-            a.zoom_in,
-        ):
+        a, bar = self.actions_, self.menuBar()
+        self.file_menu = _menu(bar, a.print_summary, a.export_pdf, a.briefing_pack, None, a.quit)
+        self.edit_menu = _menu(bar, a.copy_citation, a.find, a.find_next, a.find_previous, a.focus_search,
+                               a.clear_filters, a.toggle_bookmark)
+        self.view_menu = _menu(bar, a.overview, a.group_by_sector, a.show_sidebar, a.show_tree, a.show_bookmarks,
+                               a.zoom_in, a.zoom_out, a.zoom_reset, a.focus_tree)
+        self.lang_menu = _menu(self.view_menu, a.lang_zh, a.lang_en)
+        self.go_menu = _menu(bar)  # filled by the Navigator
+        self.help_menu = _menu(bar, a.about)
+        self.help = None  # F1 and the user guide (ui/help.py), wired after the first paint
+        for action in (a.back, a.forward, a.overview, a.group_by_sector, a.toggle_bookmark, a.print_summary,
+                       a.zoom_out, a.zoom_in):
             self.toolbar.addAction(action)
         self.navigator = Navigator(a, self.detail, self.tree_model, self.toolbar, self)
         self.navigator.fill_menu(self.go_menu)
@@ -359,7 +335,8 @@ class MainWindow(QMainWindow):
         self.lang_menu.setTitle(self.tr("&Language"))
         self.go_menu.setTitle(self.tr("&Go"))
         self.help_menu.setTitle(self.tr("&Help"))
-        self.help.retranslate()
+        if self.help is not None:
+            self.help.retranslate()
         self.toolbar.setWindowTitle(self.tr("Toolbar"))
         self.actions_.retranslate()
         self.actions_.lang_zh.setChecked(self.translations.language == "zh")
