@@ -381,3 +381,23 @@ def test_corrupt_bookmark_store_is_reported_in_a_message_box(make_window, isolat
     assert "corrupt-" in box.text()  # says where the old file went
     assert w.bookmarks.available  # and a fresh store is in use
     box.close()
+
+
+def test_garbage_collection_resumes_after_the_first_paint(window, monkeypatch) -> None:
+    """main.py turns collection off for the window's start-up; the window's ``started`` (emitted after
+    the first paint) turns it back on and freezes what start-up made; without main.py it does nothing."""
+    import gc
+
+    from ui.app import resume_collection
+
+    frozen = []
+    monkeypatch.setattr(gc, "freeze", lambda: frozen.append(True))
+    window.started.connect(resume_collection)
+    window.started.emit()  # collection was never turned off (a test, not main.py): nothing to resume
+    assert gc.isenabled() and frozen == []
+    gc.disable()
+    try:
+        window.started.emit()
+        assert gc.isenabled() and frozen == [True]
+    finally:
+        gc.enable()

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import gc
 import sys
 from types import TracebackType
 
@@ -63,6 +64,17 @@ def set_window_icon() -> None:
     icon = resource("icons", "app.png")
     if icon.exists():
         QGuiApplication.setWindowIcon(QIcon(str(icon)))
+
+
+def resume_collection() -> None:
+    """Garbage collection after the first paint (main.py turns it off for the window's start-up, whose
+    objects live as long as the window): collect what start-up left over, then freeze the survivors,
+    so that later collections, e.g. while a search is typed, do not walk them again."""
+    if gc.isenabled():  # not started by main.py (tests call run_app): nothing to resume
+        return
+    gc.enable()
+    gc.collect()
+    gc.freeze()
 
 
 def choose_language(requested: str | None, settings: Settings) -> str:
@@ -149,6 +161,7 @@ def run_app(args: argparse.Namespace) -> int:
             show_content_error(None, exc)
             repo.close()
             return exit_codes.CONTENT
+        window.started.connect(resume_collection)
         install_ready_probe(window, lambda: window.tree_model.rowCount() > 0)  # bench only (env var)
         window.show()
         mark("shown")

@@ -3,7 +3,7 @@ and persists window state. Behaviour lives in the widgets; this module only wire
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, QObject, Qt, QTimer
+from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QGuiApplication, QMouseEvent
 from PySide6.QtWidgets import QFrame, QLabel, QMainWindow, QMenu, QMenuBar, QSplitter, QToolBar, QWidget
 
@@ -53,6 +53,8 @@ class _AfterFirstPaint(QObject):
 
 
 class MainWindow(QMainWindow):
+    started = Signal()  # finish_startup() is done: everything the first paint did not need is in place
+
     def __init__(
         self,
         repo,
@@ -137,6 +139,7 @@ class MainWindow(QMainWindow):
         if problem:
             self.statusBar().showMessage(problem, 15000)
             self._tell_store_problem(problem)
+        self.started.emit()
 
     def _attach_note(self) -> None:
         """The note editor under the page (ui/note_editor.py), following the page shown."""
