@@ -148,3 +148,18 @@ def test_the_app_writes_nothing_inside_its_folder(content_db: Path, tmp_path: Pa
         assert result.returncode == 0, (args, result.stderr[-2000:])
     assert (tmp_path / "ready").exists() and (home / "config" / "DA Navigator" / "DA Navigator.ini").exists()
     assert _snapshot(ROOT) == before
+
+
+def test_the_app_draws_with_fusion_on_every_platform() -> None:
+    """Windows' own style paints a selected row in a light theme colour under the palette's white
+    selected text (unreadable); Fusion draws with the app's AA palette everywhere (even when the
+    environment asks for another style)."""
+    probe = (
+        "import qt_compat; qt_compat.apply()\n"
+        "from ui.app import make_app\n"
+        "app = make_app()\n"
+        "print(app.style().name())\n"
+    )
+    out = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, check=True, cwd=ROOT,
+                         env={**os.environ, "QT_QPA_PLATFORM": "offscreen", "QT_STYLE_OVERRIDE": "windows"})
+    assert out.stdout.strip() == "fusion"

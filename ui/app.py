@@ -42,7 +42,9 @@ def make_app(argv: list[str] | None = None) -> QApplication:
     set_windows_app_id()
     if QApplication.instance() is None:
         QGuiApplication.setHighDpiScaleFactorRoundingPolicy(Qt.HighDpiScaleFactorRoundingPolicy.PassThrough)
-    app = QApplication.instance() or QApplication(argv or sys.argv[:1])
+    # Fusion everywhere: it draws with the app's palette (ui/palette.py, every pair AA), where Windows'
+    # own style paints selections in its light theme colour under our white selected text.
+    app = QApplication.instance() or QApplication([*(argv or sys.argv[:1]), "-style", "fusion"])
     app.setOrganizationName(ORGANIZATION)
     app.setApplicationName(APPLICATION)
     app.setApplicationDisplayName("DA Navigator")
