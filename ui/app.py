@@ -61,8 +61,8 @@ def make_app(argv: list[str] | None = None) -> QApplication:
 
 
 def set_window_icon() -> None:
-    """The windows' icon (after the first paint: on X11 Qt decodes and sends the 256 px image when
-    the window is shown, ~4 ms the first paint does not need)."""
+    """The windows' icon, set once the main window has started (after its first paint: on X11 Qt
+    decodes and sends the 256 px image when a window is shown, ~4 ms the first paint does not need)."""
     icon = resource("icons", "app.png")
     if icon.exists():
         QGuiApplication.setWindowIcon(QIcon(str(icon)))
@@ -163,6 +163,7 @@ def run_app(args: argparse.Namespace) -> int:
             show_content_error(None, exc)
             repo.close()
             return exit_codes.CONTENT
+        window.started.connect(set_window_icon)
         window.started.connect(resume_collection)
         install_ready_probe(window, lambda: window.tree_model.rowCount() > 0)  # bench only (env var)
         window.show()

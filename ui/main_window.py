@@ -114,10 +114,8 @@ class MainWindow(QMainWindow):
         if self._started:
             return
         self._started = True
-        from ui.app import set_window_icon
         from ui.help import Help
 
-        set_window_icon()
         self.help = Help(self, self.help_menu, lambda: self.translations.language)
         self.detail.install_viewport_filter()
         self.tree.viewport().installEventFilter(self.detail)  # mouse back/forward over the tree too
