@@ -36,10 +36,11 @@ def parse_args(argv: list[str]) -> argparse.Namespace:
 def main(argv: list[str] | None = None) -> int:
     """Exit codes (models/exit_codes.py): 0 ok, 1 a self-test check failed, 2 usage, 3 not written, 4 content."""
     args = parse_args(sys.argv[1:] if argv is None else argv)
-    if args.export_json is None and args.self_test is None and args.print_summary is None:
+    opens_window = args.export_json is None and args.self_test is None and args.print_summary is None
+    if opens_window:  # its start-up makes objects that live as long as it: collected after the first paint
         import gc
 
-        gc.disable()  # the window's start-up makes objects that live as long as it: ui.app.resume_collection
+        gc.disable()  # ui.app.resume_collection turns it back on
     import qt_compat
 
     qt_compat.apply()  # before any Qt call (PySide6 6.12 None refcount bug on 3.11)

@@ -32,7 +32,7 @@ def start(cmd: list[str], env: dict[str, str]) -> list[tuple[str, float, float]]
         subprocess.run(cmd, cwd=ROOT, env=child, check=True, timeout=60,
                        stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
         painted, cpu = read_ready(ready)
-        phases = [(name, at, used) for name, at, used in read_marks(ready)] + [("first paint", painted, cpu)]
+        phases = [*read_marks(ready), ("first paint", painted, cpu)]
         return [(name, (at - launched) * 1000, used * 1000) for name, at, used in phases]
 
 
