@@ -29,6 +29,15 @@ from models.facets import FACETS
 from models.search import Query, parse_query, rank, snippet
 from models.vocabulary import CONTENT_SCHEMA_VERSION
 
+#: Sections holding one phrase (FTS5 trigram), in one edition. CROSS JOIN keeps the full-text index
+#: the outer loop: with a plain JOIN, SQLite walks the edition's sections and probes the index once
+#: per row (~11 ms a keystroke for "CDIP/33/3" instead of ~0.5 ms).
+FTS_SECTIONS = (
+    "SELECT s.rowid, s.kind, s.number, s.section, s.body FROM sections_fts "
+    "CROSS JOIN sections s ON s.rowid = sections_fts.rowid "
+    "WHERE sections_fts MATCH ? AND s.doc_id = ?"
+)
+
 
 class ContentError(Exception):
     """The content database is missing, corrupt or of an unknown schema; message is user-facing."""
@@ -306,13 +315,7 @@ class ContentRepository:
         found: dict[int, tuple[str, int, str, str]] = {}
         for term, folded in zip(query.terms, query.folded, strict=True):
             if len(term) >= 3:
-                rows = self._rows(
-                    "SELECT s.rowid, s.kind, s.number, s.section, s.body FROM sections_fts "
-                    "JOIN sections s ON s.rowid = sections_fts.rowid "
-                    "WHERE sections_fts MATCH ? AND s.doc_id = ?",
-                    query.fts_phrase(term),
-                    self._doc_id,
-                )
+                rows = self._rows(FTS_SECTIONS, query.fts_phrase(term), self._doc_id)
             else:  # trigram FTS cannot match under 3 characters: scan this edition's sections
                 rows = self._rows(
                     "SELECT rowid, kind, number, section, body FROM sections "
