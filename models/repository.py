@@ -29,11 +29,11 @@ from models.facets import FACETS
 from models.search import Query, parse_query, rank, snippet
 from models.vocabulary import CONTENT_SCHEMA_VERSION
 
-#: Sections holding one phrase (FTS5 trigram), in one edition. CROSS JOIN keeps the full-text index
+#: The rowids of the sections holding one phrase (FTS5 trigram), in one edition. CROSS JOIN keeps the full-text index
 #: the outer loop: with a plain JOIN, SQLite walks the edition's sections and probes the index once
 #: per row (~11 ms a keystroke for "CDIP/33/3" instead of ~0.5 ms).
 FTS_SECTIONS = (
-    "SELECT s.rowid, s.kind, s.number, s.section, s.body FROM sections_fts "
+    "SELECT s.rowid FROM sections_fts "
     "CROSS JOIN sections s ON s.rowid = sections_fts.rowid "
     "WHERE sections_fts MATCH ? AND s.doc_id = ?"
 )
@@ -95,6 +95,7 @@ class ContentRepository:
         self._document = Document(*row[1:])
         self._summaries: list[RecommendationSummary] | None = None
         self._own: dict[tuple[str, int], str] | None = None
+        self._all_sections: dict[int, tuple[str, int, str, str, str]] | None = None
         names.register(self.english_names())
 
     def close(self) -> None:
@@ -310,29 +311,32 @@ class ContentRepository:
         return self._column(sql, self._doc_id, kind, number)
 
     # --- search and filters -------------------------------------------------------------------
-    def _matching_sections(self, query: Query) -> list[tuple[str, int, str, str]]:
-        """Sections (kind, number, section, body) in which at least one term occurs."""
-        found: dict[int, tuple[str, int, str, str]] = {}
+    def _matching_sections(self, query: Query) -> list[tuple[str, int, str, str, str]]:
+        """Sections (kind, number, section, body, folded body) in which at least one term occurs."""
+        sections = self._sections()
+        found: dict[int, tuple[str, int, str, str, str]] = {}
         for term, folded in zip(query.terms, query.folded, strict=True):
             if len(term) >= 3:
-                rows = self._rows(FTS_SECTIONS, query.fts_phrase(term), self._doc_id)
-            else:  # trigram FTS cannot match under 3 characters: scan this edition's sections
-                rows = self._rows(
-                    "SELECT rowid, kind, number, section, body FROM sections "
-                    "WHERE doc_id = ? AND instr(lower(body), ?) > 0",
-                    self._doc_id,
-                    folded,
-                )
-            for rowid, *row in rows:
-                found.setdefault(rowid, tuple(row))
+                rowids = [rowid for (rowid,) in self._rows(FTS_SECTIONS, query.fts_phrase(term), self._doc_id)]
+            else:  # trigram FTS cannot match under 3 characters: scan the edition's folded text
+                rowids = [rowid for rowid, row in sections.items() if folded in row[4]]
+            for rowid in rowids:
+                found.setdefault(rowid, sections[rowid])
         return list(found.values())
 
+    def _sections(self) -> dict[int, tuple[str, int, str, str, str]]:
+        """The edition's sections by rowid, each with its case-folded body; read at the first search
+        (~75,000 characters), so that no keystroke reads or folds them again."""
+        if self._all_sections is None:
+            rows = self._rows("SELECT rowid, kind, number, section, body FROM sections WHERE doc_id = ?", self._doc_id)
+            self._all_sections = {rowid: (*row, row[3].casefold()) for rowid, *row in rows}
+        return self._all_sections
+
     def _own_texts(self) -> dict[tuple[str, int], str]:
-        """Each entry's own wording, case-folded (read once: ranking puts own-text matches first)."""
+        """Each entry's own wording, case-folded (ranking puts own-text matches first)."""
         if self._own is None:
-            sql = "SELECT kind, number, body FROM sections WHERE doc_id = ? AND section = 'text'"
-            rows = self._rows(sql, self._doc_id)
-            self._own = {(kind, number): body.casefold() for kind, number, body in rows}
+            sections = self._sections().values()
+            self._own = {(k, n): folded for k, n, section, _body, folded in sections if section == "text"}
         return self._own
 
     def search(self, query: str | Query, limit: int = 200) -> list[SearchHit]:

@@ -101,20 +101,21 @@ class Ranked(NamedTuple):
 
 def rank(
     query: Query,
-    sections: Iterable[tuple[str, int, str, str]],
+    sections: Iterable[tuple[str, int, str, str] | tuple[str, int, str, str, str]],
     own_texts: Mapping[tuple[str, int], str] = {},  # noqa: B006 (read only)
 ) -> list[Ranked]:
     """Order the sections that match ``query``, best entry first (its sections together).
 
-    ``sections`` are (kind, number, section, body) holding at least one term; an entry counts
-    only if its sections hold every term. Entries whose own text (``own_texts``, case-folded)
-    has every term's words come first; then entries by how often they use the terms (weighted
-    by section: WEIGHTS); recommendations before review recommendations; then by number."""
+    ``sections`` are (kind, number, section, body), optionally with ``body.casefold()`` as a fifth
+    item, holding at least one term; an entry counts only if its sections hold every term. Entries
+    whose own text (``own_texts``, case-folded) has every term's words come first; then entries by
+    how often they use the terms (weighted by section: WEIGHTS); recommendations before review
+    recommendations; then by number."""
     everything = set(query.folded)
     rows: list[Ranked] = []
     entry_terms: dict[tuple[str, int], set[str]] = {}
-    for kind, number, section, body in sections:
-        folded = body.casefold()
+    for kind, number, section, body, *known in sections:
+        folded = known[0] if known else body.casefold()
         present = query.terms_in(folded)
         if present:
             entry_terms.setdefault((kind, number), set()).update(present)

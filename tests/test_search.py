@@ -160,7 +160,7 @@ def test_rank_is_a_pure_function_of_query_sections_and_own_texts():
 def test_snippets_are_long_enough_to_judge(repo):
     for hit in repo.search("知识产权")[:50]:
         text = hit.snippet.replace("\x02", "").replace("\x03", "").strip("…")
-        body = next(b for k, n, s, b in repo._matching_sections(parse_query("知识产权"))
+        body = next(b for k, n, s, b, _folded in repo._matching_sections(parse_query("知识产权"))
                     if (k, n, s) == (hit.kind, hit.number, hit.section))
         assert len(text) >= min(len(body), SNIPPET_CHARS) - 1
         assert len(text) <= SNIPPET_CHARS
