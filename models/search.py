@@ -22,7 +22,6 @@ HIT_START, HIT_END = "\x02", "\x03"
 WEIGHTS = {"text": 3.0, "highlights": 2.0}
 _CONTROL = re.compile(r"[\x00-\x1f\x7f]")
 _SPLIT = re.compile(r"[\s\u3000]+")
-_CJK_RUN = re.compile(r"[\u3400-\u9fff]{3,}")
 
 
 class _QueryFields(NamedTuple):
@@ -73,8 +72,9 @@ class Query(_QueryFields):
 
 
 def _words(term: str) -> list[str]:
-    """A Chinese run of 3+ characters as two-character words (the last may be one); else the term."""
-    if not _CJK_RUN.fullmatch(term):
+    """A Chinese run of 3+ characters as two-character words (the last may be one); else the term.
+    (A loop, not a regex: a character class this wide takes ~1 ms to compile, on the start-up path.)"""
+    if len(term) < 3 or not all("\u3400" <= c <= "\u9fff" for c in term):
         return [term]
     return [term[i : i + 2] for i in range(0, len(term), 2)]
 

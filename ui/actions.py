@@ -46,7 +46,8 @@ def plain_text(text: str) -> str:
 
 
 class Actions(QObject):
-    """Creates every action once; ``retranslate`` refreshes texts after a language change."""
+    """Creates every action once; ``retranslate`` gives them their texts (the window calls it when built
+    and after each language change)."""
 
     def __init__(self, parent: QWidget) -> None:
         super().__init__(parent)
@@ -95,7 +96,6 @@ class Actions(QObject):
         self.lang_group.addAction(self.lang_en)
         self.back.setEnabled(False)
         self.forward.setEnabled(False)
-        self.retranslate()
 
     def retranslate(self) -> None:
         texts = {

@@ -3,13 +3,18 @@ Forward drop-down history lists and the outline (sections) of the page shown."""
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import QObject
-from PySide6.QtWidgets import QInputDialog, QMenu, QToolBar, QToolButton, QWidget
+from PySide6.QtWidgets import QMenu, QToolBar, QToolButton, QWidget
 
 from models.page_html import section_title
 from models.tree_model import RecommendationTreeModel
 from ui.actions import Actions, plain_text
 from ui.detail_pane import DetailPane
+
+if TYPE_CHECKING:  # imported on use: its type costs start-up time the first paint does not need
+    from PySide6.QtWidgets import QInputDialog
 
 HISTORY_MENU_LENGTH = 15
 
@@ -71,6 +76,8 @@ class Navigator(QObject):
 
     def ask_number(self) -> None:
         """A small non-blocking dialog asking for the number (1–45)."""
+        from PySide6.QtWidgets import QInputDialog
+
         dialog = QInputDialog(self._window)
         dialog.setObjectName("goToNumberDialog")
         dialog.setWindowTitle(self.tr("Go to Recommendation"))
