@@ -6,7 +6,10 @@ WIN_TOOLS=$ROOT/build/wintools          # Windows CPython, wheels, the build pre
 WIN_PY=$WIN_TOOLS/python                # python.exe + Lib/site-packages
 export WINEPREFIX=${WINEPREFIX:-$WIN_TOOLS/prefix} WINEARCH=win64 WINEDEBUG=${WINEDEBUG:--all}
 # No menu/.desktop files written into the Linux $HOME; no Mono/Gecko download dialogs from wineboot.
-export WINEDLLOVERRIDES="winemenubuilder.exe=d;mscoree=d;mshtml=d"
+# No winedbg: a program that crashes ends with its exception code at once. With the debugger, one rare
+# crash at exit under wine (after the window had painted) left winedbg holding the output pipe, and
+# `w` waited on it past its timeout: the CI run hung instead of reporting the crash.
+export WINEDLLOVERRIDES="winemenubuilder.exe=d;mscoree=d;mshtml=d;winedbg.exe=d"
 unset WINEUSERNAME
 VERSION=$(sed -n 's/^version = "\(.*\)"/\1/p' "$ROOT/pyproject.toml" | head -1)
 
