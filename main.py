@@ -41,6 +41,13 @@ def main(argv: list[str] | None = None) -> int:
         import gc
 
         gc.disable()  # ui.app.resume_collection turns it back on
+    if args.db is not None:
+        import os
+
+        os.environ["DA_NAVIGATOR_DB"] = args.db
+    from models.paths import prefetch_startup_files
+
+    prefetch_startup_files()  # read in the background while PySide6 is imported (cold starts)
     import qt_compat
 
     qt_compat.apply()  # before any Qt call (PySide6 6.12 None refcount bug on 3.11)
@@ -48,10 +55,6 @@ def main(argv: list[str] | None = None) -> int:
         from models.paths import request_portable
 
         request_portable()
-    if args.db is not None:
-        import os
-
-        os.environ["DA_NAVIGATOR_DB"] = args.db
     if args.export_json is not None:
         from export_cli import export_json_cli
 

@@ -13,13 +13,11 @@ from pathlib import Path
 
 from PySide6.QtGui import QFont, QFontDatabase, QGuiApplication
 
-from models.paths import resource
+from models.paths import FONT_FILES, resource
 
 FAMILY = "DA Navigator CJK"
 SYMBOLS_FAMILY = "DA Navigator Symbols"
 FAMILIES = (FAMILY, SYMBOLS_FAMILY)
-FONT_FILES = ("DANavigatorCJK.otf", "DANavigatorCJK-Bold.otf", "DANavigatorSymbols.ttf",
-              "DANavigatorSymbols-Bold.ttf")
 
 _registered: list[str] = []
 _loaded: set[Path] = set()
