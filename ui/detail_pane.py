@@ -6,8 +6,8 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable
 
 from PySide6.QtCore import QEvent, QObject, QSize, Qt, QUrl, Signal
-from PySide6.QtGui import QDesktopServices, QFont, QIcon, QTextDocument
-from PySide6.QtWidgets import QFrame, QStackedWidget, QToolTip, QVBoxLayout, QWidget
+from PySide6.QtGui import QFont, QIcon, QTextDocument
+from PySide6.QtWidgets import QFrame, QStackedWidget, QVBoxLayout, QWidget
 
 from models import names
 from models.history import History
@@ -286,6 +286,8 @@ class DetailPane(QWidget):
         elif scheme == "doc":
             self.documentRequested.emit(text.partition(":")[2])
         elif scheme in ("http", "https"):
+            from PySide6.QtGui import QDesktopServices  # imported on use, as QToolTip: not at start-up
+
             QDesktopServices.openUrl(url)
             self.message.emit(
                 self.tr("Opening %1 in your browser — this needs a network connection.").replace("%1", text)
@@ -317,6 +319,8 @@ class DetailPane(QWidget):
                 self.forward()
                 return True
         if watched is self._viewport and event.type() == QEvent.Type.ToolTip:
+            from PySide6.QtWidgets import QToolTip
+
             anchor = self.browser.anchorAt(event.pos())
             if anchor.startswith("fn:") and anchor[3:].isdigit():
                 QToolTip.showText(

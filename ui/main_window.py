@@ -3,8 +3,10 @@ and persists window state. Behaviour lives in the widgets; this module only wire
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
-from PySide6.QtGui import QAction, QCloseEvent, QGuiApplication, QMouseEvent
+from PySide6.QtGui import QAction, QGuiApplication
 from PySide6.QtWidgets import QFrame, QLabel, QMainWindow, QMenu, QMenuBar, QSplitter, QToolBar, QWidget
 
 from models import names
@@ -23,6 +25,9 @@ from ui.layout import ReadingFirst
 from ui.navigation import Navigator
 from ui.tree_view import RecommendationTree
 from ui.window_geometry import restore_geometry
+
+if TYPE_CHECKING:  # annotations only: an imported type costs PySide start-up time to build
+    from PySide6.QtGui import QCloseEvent, QMouseEvent
 
 
 def _menu(parent: QMenuBar | QMenu, *actions: QAction | None) -> QMenu:

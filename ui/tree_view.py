@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import QMargins, QModelIndex, QPoint, QSize, Qt, QTimer, Signal
-from PySide6.QtGui import QAction, QKeyEvent
+from PySide6.QtGui import QAction
 from PySide6.QtWidgets import (
     QAbstractItemView,
-    QMenu,
     QStyledItemDelegate,
     QStyleOptionViewItem,
     QTreeView,
@@ -15,6 +16,9 @@ from PySide6.QtWidgets import (
 
 from models.target import Target
 from models.tree_model import KindRole, NumberRole, RecommendationTreeModel, TargetRole
+
+if TYPE_CHECKING:  # annotations only: an imported type costs PySide start-up time to build
+    from PySide6.QtGui import QKeyEvent
 
 #: Room around each row's text (left/right, top/bottom): set in code, not by a stylesheet (ui/palette.py).
 ROW_PADDING = QMargins(2, 3, 2, 3)
@@ -191,6 +195,8 @@ class RecommendationTree(QTreeView):
         if not index.isValid() or index.data(KindRole) not in ("rec", "review") or not self.context_actions:
             return
         self.setCurrentIndex(index)
+        from PySide6.QtWidgets import QMenu  # on use: its type costs start-up time
+
         menu = QMenu(self)
         for action in self.context_actions:
             menu.addAction(action)
