@@ -4,8 +4,9 @@ find in page, zoom, footnote tooltips, internal links and citations."""
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable
+from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QEvent, QObject, QSize, Qt, QUrl, Signal
+from PySide6.QtCore import QEvent, QObject, QSize, Qt, Signal
 from PySide6.QtGui import QFont, QIcon, QTextDocument
 from PySide6.QtWidgets import QFrame, QStackedWidget, QVBoxLayout, QWidget
 
@@ -16,6 +17,9 @@ from models.page_html import BOOKMARK_ICON, citation, render_cover, render_recom
 from models.target import Target
 from ui.page_browser import PageBrowser
 from ui.palette import page_colours
+
+if TYPE_CHECKING:  # annotations only: an imported type costs PySide start-up time to build
+    from PySide6.QtCore import QUrl
 
 
 class DetailPane(QWidget):
@@ -188,6 +192,8 @@ class DetailPane(QWidget):
     def _add_bookmark_image(self) -> None:
         """The bookmark icon the page heading shows (an SVG, drawn at twice the size for sharpness)."""
         doc = self.browser.document()
+        from PySide6.QtCore import QUrl  # on use: not needed before the bookmark store opens
+
         url = QUrl(BOOKMARK_ICON)
         if doc.resource(QTextDocument.ResourceType.ImageResource, url) is None:
             from ui.actions import icon

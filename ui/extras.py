@@ -3,10 +3,14 @@ QtPrintSupport and the bookmarks panel are not needed to show the first page."""
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import QObject, Qt
-from PySide6.QtWidgets import QDockWidget, QMainWindow
 
 from models.target import Target
+
+if TYPE_CHECKING:  # annotations only: an imported type costs PySide start-up time to build
+    from PySide6.QtWidgets import QDockWidget, QMainWindow
 
 
 class Extras(QObject):
@@ -39,6 +43,8 @@ class Extras(QObject):
         self.panel.openRequested.connect(
             lambda kind, number: window.detail.show_target(str(Target.from_bookmark(kind, number)))
         )
+        from PySide6.QtWidgets import QDockWidget
+
         self.dock = QDockWidget(window)
         self.dock.setObjectName("bookmarksDock")
         self.dock.setWidget(self.panel)

@@ -8,12 +8,16 @@ to what its longest title needs, and then the sidebar."""
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
-from PySide6.QtWidgets import QDockWidget, QMainWindow, QSplitter
+from PySide6.QtWidgets import QMainWindow, QSplitter
 
 from ui.detail_pane import DetailPane
 from ui.page_browser import MEASURE_CHARS
+
+if TYPE_CHECKING:  # annotations only: an imported type costs PySide start-up time to build
+    from PySide6.QtWidgets import QDockWidget
 
 READING_CHARS = 30  # the narrowest comfortable line of Chinese text
 DOCK_MIN = 220
