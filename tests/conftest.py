@@ -22,6 +22,15 @@ import qt_compat  # noqa: E402
 qt_compat.apply()  # before any Qt call (PySide6 6.12 None refcount bug on 3.11)
 
 
+@pytest.fixture(scope="session", autouse=True)
+def app_fonts(qapp) -> None:
+    """The bundled fonts registered once, as make_app does, so every test draws with the app's fonts
+    whichever test runs first (printing registers them too: tests used to depend on their order)."""
+    from models.fonts import register_bundled_font
+
+    register_bundled_font(qapp)
+
+
 @pytest.fixture(autouse=True)
 def isolated_user_state(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch) -> Path:
     """Every test gets its own user-data and settings folders; the real ones are never touched."""

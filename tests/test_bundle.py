@@ -162,6 +162,8 @@ def test_register_bundled_font_without_files_leaves_the_app_font_alone(qapp, mon
     import models.fonts as fonts
 
     monkeypatch.setattr(fonts, "bundled_font_files", lambda: [])
+    monkeypatch.setattr(fonts, "_registered", [])  # as in a process that has registered nothing yet
+    monkeypatch.setattr(fonts, "_loaded", set())
     before = qapp.font().families()
     assert fonts.register_bundled_font(qapp) is None
     assert qapp.font().families() == before

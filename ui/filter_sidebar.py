@@ -12,6 +12,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QPushButton,
+    QScrollArea,
     QSplitter,
     QVBoxLayout,
     QWidget,
@@ -72,8 +73,14 @@ class FilterSidebar(QWidget):
         empty_layout.addWidget(self.empty_button, 0, Qt.AlignmentFlag.AlignLeft)
         self.empty.hide()
 
-        self.hint = QLabel(self, objectName="searchHint", wordWrap=True)
+        self.hint = QLabel(objectName="searchHint", wordWrap=True)
         self.hint.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
+        # In a scroll area: where even the facets' minimum leaves it too little room (a short window,
+        # a narrow sidebar, English), the text scrolls instead of being cut off.
+        self.hint_area = QScrollArea(self, objectName="searchHintArea", widgetResizable=True)
+        self.hint_area.setFrameShape(QFrame.Shape.NoFrame)
+        self.hint_area.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.hint_area.setWidget(self.hint)
         self.results_model = None  # a SearchResultModel, built after the first paint (populate)
         self._results = None  # the result view, built at the first search
 
@@ -89,14 +96,14 @@ class FilterSidebar(QWidget):
         upper_layout = QVBoxLayout(upper)
         upper_layout.setContentsMargins(0, 0, 0, 0)
         upper_layout.addWidget(self.empty)
-        upper_layout.addWidget(self.hint)
+        upper_layout.addWidget(self.hint_area)
         self._upper_layout = upper_layout
         self.split = QSplitter(Qt.Orientation.Vertical, self)
         self.split.addWidget(upper)
         self.split.addWidget(self.facets_holder)
         self.split.setChildrenCollapsible(False)
         self.split.setSizes([380, 420])
-        self.hint.installEventFilter(self)  # its height follows the width: the pane never clips it
+        self.hint_area.installEventFilter(self)  # its height follows the width (_fit_hint)
         self._hint_timer = QTimer(self, singleShot=True, interval=0)
         self._hint_timer.timeout.connect(self._fit_hint)
         self.split.splitterMoved.connect(lambda _pos, _index: self._hint_timer.start())
@@ -220,7 +227,7 @@ class FilterSidebar(QWidget):
         searching = bool(self.state.query.strip())
         if searching or self._results is not None:
             self.results.setVisible(searching)
-        self.hint.setVisible(not searching)
+        self.hint_area.setVisible(not searching)
         self._update_facets(result)
         self._update_summary()
         self.resultChanged.emit(result)
@@ -289,7 +296,7 @@ class FilterSidebar(QWidget):
     def eventFilter(self, watched, event: QEvent) -> bool:
         """Down in the search box moves into the result list (Enter there opens a hit); the
         help text's pane is never shorter than the text at its width."""
-        if watched is self.hint and event.type() in (QEvent.Type.Resize, QEvent.Type.Show):
+        if watched is self.hint_area and event.type() in (QEvent.Type.Resize, QEvent.Type.Show):
             self._hint_timer.start()  # after the resize: never from inside one
         if (
             watched is self.search
@@ -307,11 +314,12 @@ class FilterSidebar(QWidget):
 
     def _fit_hint(self) -> None:
         """Give the help text's pane the height its text needs at its width, taken from the facets
-        down to their minimum (not a minimum size: that would reach up to the window's)."""
-        hint = self.hint
-        if not hint.isVisibleTo(self) or not self.split.isVisible():
+        down to their minimum (not a minimum size: that would reach up to the window's); what is
+        still missing then, the text scrolls."""
+        area = self.hint_area
+        if not area.isVisibleTo(self) or not self.split.isVisible():
             return
-        need = hint.heightForWidth(hint.width()) - hint.height()
+        need = self.hint.heightForWidth(area.viewport().width()) - area.viewport().height()
         upper, lower = self.split.sizes()
         give = min(need, lower - self.facets_holder.minimumSizeHint().height())
         if give > 0:
