@@ -15,6 +15,7 @@ from PySide6.QtCore import (
     QModelIndex,
     QObject,
     QPersistentModelIndex,
+    QSize,
     Qt,
 )
 
@@ -106,6 +107,7 @@ class RecommendationTreeModel(QAbstractItemModel):
         self._visible: set[int] | None = None
         self._visible_reviews: set[int] | None = None
         self._bookmarks: set[str] = set()
+        self._row_size: QSize | None = None  # every row's size hint (set_row_height)
         self._root = Node("root")
         self._by_target: dict[str, list[Node]] = {}
         self._role_handlers = self._role_table()
@@ -192,6 +194,11 @@ class RecommendationTreeModel(QAbstractItemModel):
         for parent in dict.fromkeys(parents):  # each parent once, in order
             first = self.createIndex(0, 0, parent.children[0])
             self.dataChanged.emit(first, self.createIndex(len(parent.children) - 1, 0, parent.children[-1]))
+
+    def set_row_height(self, height: int) -> None:
+        """Every row's height, as its size hint (Qt.SizeHintRole; 0: none, the delegate decides). The view
+        sets it, so that no Python delegate has to size rows (ui/tree_view.py says why)."""
+        self._row_size = QSize(-1, height) if height > 0 else None
 
     def shown_count(self) -> int:
         return sum(1 for s in self._summaries if self._visible is None or s.number in self._visible)
@@ -290,6 +297,7 @@ class RecommendationTreeModel(QAbstractItemModel):
             NumberRole: lambda n: n.summary.number if n.summary else (n.review.number if n.review else 0),
             BookmarkedRole: lambda n: bool(n.target) and n.target in self._bookmarks,
             ImmediateRole: lambda n: bool(n.summary and n.summary.immediate),
+            int(Qt.ItemDataRole.SizeHintRole): lambda _n: self._row_size,
         }
 
     def _label(self, node: Node) -> str:

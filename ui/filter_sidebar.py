@@ -319,7 +319,8 @@ class FilterSidebar(QWidget):
         area = self.hint_area
         if not area.isVisibleTo(self) or not self.split.isVisible():
             return
-        need = self.hint.heightForWidth(area.viewport().width()) - area.viewport().height()
+        room = area.maximumViewportSize()  # not viewport(): its first call costs PySide ~14 ms of types
+        need = self.hint.heightForWidth(room.width()) - room.height()
         upper, lower = self.split.sizes()
         give = min(need, lower - self.facets_holder.minimumSizeHint().height())
         if give > 0:

@@ -5,18 +5,18 @@ from __future__ import annotations
 
 from PySide6.QtCore import QModelIndex, QPointF, QRect, QSize, Qt
 from PySide6.QtGui import QColor, QFontMetrics, QIcon, QPainter, QPalette, QPixmap, QStaticText
-from PySide6.QtWidgets import QApplication, QStyle, QStyleOptionViewItem, QWidget
+from PySide6.QtWidgets import QApplication, QStyle, QStyledItemDelegate, QStyleOptionViewItem, QWidget
 
 from models.tree_model import BookmarkedRole
-from ui.tree_view import PaddedRowDelegate
 
 _SELECTED = QStyle.StateFlag.State_Selected
 _HIGHLIGHTED = QStyle.StateFlag.State_Selected | QStyle.StateFlag.State_MouseOver
 
 
-class TreeItemDelegate(PaddedRowDelegate):
+class TreeItemDelegate(QStyledItemDelegate):
     """Paints rows with cached, pre-laid-out QStaticText: half the cost of the default delegate,
-    which lays the (CJK) text out again on every paint."""
+    which lays the (CJK) text out again on every paint. Rows are sized by the model's size hint
+    (RecommendationTree pads them)."""
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)

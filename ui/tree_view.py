@@ -4,15 +4,9 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QMargins, QModelIndex, QPoint, QSize, Qt, QTimer, Signal
+from PySide6.QtCore import QMargins, QModelIndex, QPoint, Qt, QTimer, Signal
 from PySide6.QtGui import QAction
-from PySide6.QtWidgets import (
-    QAbstractItemView,
-    QStyledItemDelegate,
-    QStyleOptionViewItem,
-    QTreeView,
-    QWidget,
-)
+from PySide6.QtWidgets import QAbstractItemView, QTreeView, QWidget
 
 from models.target import Target
 from models.tree_model import KindRole, NumberRole, RecommendationTreeModel, TargetRole
@@ -20,17 +14,9 @@ from models.tree_model import KindRole, NumberRole, RecommendationTreeModel, Tar
 if TYPE_CHECKING:  # annotations only: an imported type costs PySide start-up time to build
     from PySide6.QtGui import QKeyEvent
 
-#: Room around each row's text (left/right, top/bottom): set in code, not by a stylesheet (ui/palette.py).
-ROW_PADDING = QMargins(2, 3, 2, 3)
+#: Room above and below each row's text: set in code, not by a stylesheet (ui/palette.py).
+ROW_PADDING = QMargins(0, 3, 0, 3)
 MEASURED_ROWS = 8  # needed_width(): labels measured exactly, the widest by estimate
-
-
-class PaddedRowDelegate(QStyledItemDelegate):
-    """The default delegate with ROW_PADDING around each row (the first paint's delegate; the fast
-    one, ui/tree_delegate.py, subclasses it)."""
-
-    def sizeHint(self, option: QStyleOptionViewItem, index: QModelIndex) -> QSize:
-        return super().sizeHint(option, index).grownBy(ROW_PADDING)
 
 
 class RecommendationTree(QTreeView):
@@ -49,9 +35,9 @@ class RecommendationTree(QTreeView):
         self._digit_timer.timeout.connect(self._reset_digits)
         self.context_actions: list[QAction] = []
         self.setModel(model)
-        self.setItemDelegate(PaddedRowDelegate(self))
         self.setHeaderHidden(True)
         self.setUniformRowHeights(True)
+        self._pad_rows()
         self.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         self.customContextMenuRequested.connect(self._menu)
@@ -97,6 +83,14 @@ class RecommendationTree(QTreeView):
         if target:
             self._current = target
             self.targetActivated.emit(target)
+
+    def _pad_rows(self) -> None:
+        """Rows ROW_PADDING taller than the delegate's own size, given to the model as every row's size
+        hint: a delegate overriding sizeHint in Python makes PySide build the QStyleOptionViewItem type
+        before the first paint, ~4.5 ms."""
+        self._model.set_row_height(0)  # the delegate's own height first
+        natural = self.sizeHintForRow(0)
+        self._model.set_row_height(natural + ROW_PADDING.top() + ROW_PADDING.bottom() if natural > 0 else 0)
 
     def use_fast_delegate(self) -> None:
         """Switch to the cached static-text delegate (after the first paint: importing QStyle
@@ -164,6 +158,8 @@ class RecommendationTree(QTreeView):
             reset = getattr(self.itemDelegate(), "reset", None)
             if reset is not None:
                 reset()
+            self._pad_rows()
+            self.scheduleDelayedItemsLayout()
         super().changeEvent(event)
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
