@@ -29,9 +29,9 @@ from models.facets import FACETS
 from models.search import Query, parse_query, rank, snippet
 from models.vocabulary import CONTENT_SCHEMA_VERSION
 
-#: The rowids of the sections holding one phrase (FTS5 trigram), in one edition. CROSS JOIN keeps the full-text index
-#: the outer loop: with a plain JOIN, SQLite walks the edition's sections and probes the index once
-#: per row (~11 ms a keystroke for "CDIP/33/3" instead of ~0.5 ms).
+#: The rowids of the sections holding one phrase (FTS5 trigram), in one edition. CROSS JOIN keeps the
+#: full-text index the outer loop: with a plain JOIN, SQLite walks the edition's sections and probes
+#: the index once per row (~11 ms a keystroke for "CDIP/33/3" instead of ~0.5 ms).
 FTS_SECTIONS = (
     "SELECT s.rowid FROM sections_fts "
     "CROSS JOIN sections s ON s.rowid = sections_fts.rowid "

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QMargins, QModelIndex, QPoint, Qt, QTimer, Signal
+from PySide6.QtCore import QModelIndex, QPoint, Qt, QTimer, Signal
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QAbstractItemView, QTreeView, QWidget
 
@@ -14,8 +14,7 @@ from models.tree_model import KindRole, NumberRole, RecommendationTreeModel, Tar
 if TYPE_CHECKING:  # annotations only: an imported type costs PySide start-up time to build
     from PySide6.QtGui import QKeyEvent
 
-#: Room above and below each row's text: set in code, not by a stylesheet (ui/palette.py).
-ROW_PADDING = QMargins(0, 3, 0, 3)
+ROW_PADDING = 3  # px above and below each row's text: set in code, not by a stylesheet (ui/palette.py)
 MEASURED_ROWS = 8  # needed_width(): labels measured exactly, the widest by estimate
 
 
@@ -85,12 +84,12 @@ class RecommendationTree(QTreeView):
             self.targetActivated.emit(target)
 
     def _pad_rows(self) -> None:
-        """Rows ROW_PADDING taller than the delegate's own size, given to the model as every row's size
+        """Rows 2 × ROW_PADDING taller than the delegate's own size, given to the model as every row's size
         hint: a delegate overriding sizeHint in Python makes PySide build the QStyleOptionViewItem type
         before the first paint, ~4.5 ms."""
         self._model.set_row_height(0)  # the delegate's own height first
         natural = self.sizeHintForRow(0)
-        self._model.set_row_height(natural + ROW_PADDING.top() + ROW_PADDING.bottom() if natural > 0 else 0)
+        self._model.set_row_height(natural + 2 * ROW_PADDING if natural > 0 else 0)
 
     def use_fast_delegate(self) -> None:
         """Switch to the cached static-text delegate (after the first paint: importing QStyle
