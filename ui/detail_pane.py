@@ -191,9 +191,9 @@ class DetailPane(QWidget):
 
     def _add_bookmark_image(self) -> None:
         """The bookmark icon the page heading shows (an SVG, drawn at twice the size for sharpness)."""
-        doc = self.browser.document()
         from PySide6.QtCore import QUrl  # on use: not needed before the bookmark store opens
 
+        doc = self.browser.document()
         url = QUrl(BOOKMARK_ICON)
         if doc.resource(QTextDocument.ResourceType.ImageResource, url) is None:
             from ui.actions import icon
