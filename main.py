@@ -35,6 +35,9 @@ def parse_args(argv: list[str]) -> argparse.Namespace:
 
 def main(argv: list[str] | None = None) -> int:
     """Exit codes (models/exit_codes.py): 0 ok, 1 a self-test check failed, 2 usage, 3 not written, 4 content."""
+    from models import warmup
+
+    warmup.start()  # Qt's libraries and fontconfig, linked on another core while this one imports
     args = parse_args(sys.argv[1:] if argv is None else argv)
     opens_window = args.export_json is None and args.self_test is None and args.print_summary is None
     if opens_window:  # its start-up makes objects that live as long as it: collected after the first paint

@@ -39,6 +39,9 @@ def set_windows_app_id(platform: str | None = None) -> bool:
 
 
 def make_app(argv: list[str] | None = None) -> QApplication:
+    from models import warmup
+
+    warmup.finish()  # Qt reads fontconfig from here on: not while the warm-up thread does
     set_windows_app_id()
     if QApplication.instance() is None:
         QGuiApplication.setHighDpiScaleFactorRoundingPolicy(Qt.HighDpiScaleFactorRoundingPolicy.PassThrough)

@@ -1,0 +1,121 @@
+"""Issue 10 "Performance": Qt's libraries and fontconfig are readied on a second thread at start-up
+(models/warmup.py), before anything imports PySide6, and the QApplication waits for that work."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+import textwrap
+from pathlib import Path
+
+import pytest
+
+from models import warmup
+
+ROOT = Path(__file__).resolve().parent.parent
+linux_only = pytest.mark.skipif(not sys.platform.startswith("linux"), reason="reads /proc/self/maps")
+
+
+def run(script: str, **env: str) -> list[str]:
+    """Run ``script`` in a fresh interpreter in the project folder; its printed lines."""
+    import os
+
+    out = subprocess.run([sys.executable, "-c", textwrap.dedent(script)], cwd=ROOT, capture_output=True,
+                         text=True, timeout=60, env={**os.environ, **env})
+    assert out.returncode == 0, out.stderr
+    return out.stdout.split()
+
+
+def test_the_qt_libraries_are_found_in_load_order():
+    found = warmup.libraries("linux")
+    names = [Path(p).name for p in found]
+    assert names == [Path(n).name for n in warmup.QT_LIBRARIES["linux"]]  # the wheel has every one
+    assert names.index("libQt6Core.so.6") < names.index("libQt6Gui.so.6") < names.index("libQt6Widgets.so.6")
+    assert warmup.libraries("darwin") == []
+
+
+def test_the_windows_libraries_are_looked_up_in_the_bundle(tmp_path, monkeypatch):
+    (tmp_path / "PySide6" / "plugins" / "platforms").mkdir(parents=True)
+    for name in ("Qt6Core.dll", "Qt6Widgets.dll", "plugins/platforms/qwindows.dll"):  # no Qt6Gui.dll
+        (tmp_path / "PySide6" / name).write_bytes(b"MZ")
+    monkeypatch.setattr(sys, "frozen", True, raising=False)
+    monkeypatch.setattr(sys, "_MEIPASS", str(tmp_path), raising=False)
+    assert [Path(p).relative_to(tmp_path / "PySide6").as_posix() for p in warmup.libraries("win32")] == [
+        "Qt6Core.dll", "Qt6Widgets.dll", "plugins/platforms/qwindows.dll"]
+
+
+@linux_only
+def test_the_thread_links_qt_and_fontconfig_without_importing_pyside():
+    lines = run("""
+        import sys
+        from models import warmup
+        print(warmup.start(), warmup.start())  # once per process
+        warmup.finish()
+        maps = open("/proc/self/maps").read()
+        print("libQt6Widgets.so.6" in maps, "libqxcb.so" in maps, "libfontconfig" in maps)
+        print("PySide6" in sys.modules)
+    """)
+    assert lines == ["True", "False", "True", "True", "True", "False"]
+
+
+@linux_only
+def test_the_warm_up_can_be_turned_off():
+    lines = run("""
+        from models import warmup
+        print(warmup.start())
+        warmup.finish()
+        print("libQt6Widgets.so.6" in open("/proc/self/maps").read())
+    """, DA_NAVIGATOR_NO_WARMUP="1")
+    assert lines == ["False", "False"]
+
+
+def test_a_library_that_cannot_be_loaded_ends_the_work_quietly(tmp_path, monkeypatch):
+    broken = tmp_path / "libQt6Core.so.6"
+    broken.write_bytes(b"not a library")
+    loaded = []
+    monkeypatch.setattr(warmup, "_loader", lambda: lambda path: loaded.append(path) or 0)
+    done = warmup._thread.allocate_lock()
+    done.acquire()
+    warmup._work([str(broken), str(tmp_path / "libQt6Gui.so.6")], "libfontconfig.so.1", done)
+    assert loaded == [str(broken)]  # stopped at the first failure: Qt will report it properly
+    assert not done.locked()  # and finish() does not wait for a thread that has given up
+
+
+def test_the_application_is_made_only_after_the_warm_up(tmp_path):
+    """make_app() waits for the thread: Qt must not read fontconfig while the thread initialises it."""
+    lines = run("""
+        import time
+        from models import warmup
+        finished = []
+        def slow(paths, fontconfig, done):
+            time.sleep(0.5)
+            finished.append(time.monotonic())
+            done.release()
+        warmup._work = slow
+        warmup.start()
+        from ui.app import make_app
+        app = make_app()
+        print(bool(finished) and finished[0] <= time.monotonic())
+    """, QT_QPA_PLATFORM="offscreen", DA_NAVIGATOR_SETTINGS_DIR=str(tmp_path))
+    assert lines[-1] == "True"
+
+
+def test_main_starts_the_warm_up_before_it_imports_qt():
+    lines = run("""
+        import os, sys, main
+        from models import warmup
+        seen = []
+        warmup.start = lambda: seen.append("PySide6" in sys.modules) or False
+        main.main(["--export-json", os.devnull])
+        print(seen)
+    """)
+    assert lines[-1] == "[False]"
+
+
+def test_the_bundle_starts_the_warm_up_in_its_first_runtime_hook():
+    """PyInstaller runs build.spec's own runtime hooks before its hooks that import inspect and PySide6."""
+    spec = (ROOT / "build.spec").read_text(encoding="utf-8")
+    assert 'runtime_hooks=[str(ROOT / "tools" / "pyi_rth_warmup.py")]' in spec
+    hook = (ROOT / "tools" / "pyi_rth_warmup.py").read_text(encoding="utf-8")
+    code = hook.split('"""')[-1]
+    assert "warmup.start()" in code and "PySide6" not in code
