@@ -200,6 +200,18 @@ class SelfTest:
                 "application_font": QGuiApplication.font().families(),
                 "system_families": len([f for f in families if f != FAMILY])}
 
+    def warmup(self) -> dict[str, Any]:
+        """The start-up warm-up (models/warmup.py) ran before Qt was imported and linked every library."""
+        from models import warmup
+
+        warmup.finish()
+        state = dict(warmup.state)
+        if state["before_qt"] is None:
+            raise Skip("not started (DA_NAVIGATOR_NO_WARMUP is set, or not run through main.py)")
+        if not state["before_qt"] or state["failed"] or not state["linked"]:
+            raise AssertionError(f"warm-up: {state}")
+        return state
+
     def translations(self) -> dict[str, Any]:
         """The app's .qm files and Qt's own qtbase_zh_CN load (what ui.i18n installs)."""
         from PySide6.QtCore import QLibraryInfo, QTranslator
@@ -311,6 +323,7 @@ def run_self_test(report_path: str | os.PathLike[str]) -> int:
         test.check("pdf", test.pdf)
         test.check("user_data", test.user_data)
         test.check("translations", test.translations)
+        test.check("warmup", test.warmup)
         del app
     except Exception as exc:  # noqa: BLE001 - e.g. Qt cannot start: still write a report
         test.checks.append({"name": "startup", "status": FAIL, "error": f"{type(exc).__name__}: {exc}",

@@ -8,8 +8,8 @@ imports Python modules meanwhile. The loader then finds the libraries already li
 ``FcInit()`` finds fontconfig ready. :func:`finish` waits for the thread before the QApplication is
 made, so Qt never touches fontconfig while the thread does.
 
-Nothing here is needed for correctness: a library that is missing or fails to load ends the
-thread's work, and Qt loads it as usual. Imports only what the interpreter has already loaded, and
+Nothing here is needed for correctness: a library that is missing or fails to load is skipped, and
+Qt loads it (or reports it) as usual. Imports only what the interpreter has already loaded, and
 ctypes, so that the thread starts within a millisecond; no Qt import.
 """
 
@@ -20,18 +20,23 @@ import ctypes
 import os
 import sys
 
-# In load order, dependencies first: the loader holds a process-wide lock for each library it links,
-# and the main thread's own imports of extension modules wait for it, so the units are kept small.
+# What the first paint loads (the Qt libraries, the platform plugin and the compose input method; Qt
+# only reads the other plugins' metadata), dependencies first: the loader holds a process-wide lock
+# for each library it links and the main thread's imports of extension modules wait for it, so the
+# units are kept small.
 QT_LIBRARIES = {
     "linux": ("Qt/lib/libicuuc.so.73", "Qt/lib/libicui18n.so.73", "Qt/lib/libQt6Core.so.6",
               "Qt/lib/libQt6DBus.so.6", "Qt/lib/libQt6Gui.so.6", "Qt/lib/libQt6Widgets.so.6",
-              "Qt/lib/libQt6XcbQpa.so.6", "Qt/plugins/platforms/libqxcb.so"),
+              "Qt/lib/libQt6XcbQpa.so.6", "Qt/plugins/platforms/libqxcb.so",
+              "Qt/plugins/platforminputcontexts/libcomposeplatforminputcontextplugin.so"),
     "win32": ("Qt6Core.dll", "Qt6Gui.dll", "Qt6Widgets.dll", "plugins/platforms/qwindows.dll"),
 }
 FONTCONFIG = {"linux": "libfontconfig.so.1"}
 DISABLE = "DA_NAVIGATOR_NO_WARMUP"  # set (to anything) to do all of this on the main thread, as Qt would
 
 _done: _thread.LockType | None = None  # held by the thread until its work is over
+# What happened, for the self-test: started before PySide6 was imported, libraries linked and not.
+state: dict[str, object] = {"before_qt": None, "linked": [], "failed": [], "fontconfig": False}
 
 
 def platform_key() -> str:
@@ -83,8 +88,10 @@ def _loader():
 def _work(paths: list[str], fontconfig: str | None, done: _thread.LockType) -> None:
     try:
         load = _loader()
-        if all(load(path) for path in paths) and fontconfig is not None and load(fontconfig):
-            ctypes.CDLL(fontconfig).FcInit()  # already loaded: CDLL only looks it up
+        for path in paths:  # one that fails is Qt's to load, or to report, as it would without this
+            state["linked" if load(path) else "failed"].append(os.path.basename(path))
+        if fontconfig is not None and load(fontconfig):
+            state["fontconfig"] = bool(ctypes.CDLL(fontconfig).FcInit())  # loaded: CDLL only looks it up
     except (OSError, AttributeError):
         pass  # nothing lost: Qt does the same work itself when it needs it
     finally:
@@ -96,6 +103,7 @@ def start() -> bool:
     global _done
     if _done is not None or os.environ.get(DISABLE):
         return False
+    state["before_qt"] = "PySide6" not in sys.modules
     _done = _thread.allocate_lock()
     _done.acquire()
     _thread.start_new_thread(_work, (libraries(), fontconfig_library(), _done))

@@ -30,7 +30,7 @@ checks = {c["name"]: c for c in report["checks"]}
 for c in report["checks"]:
     print(f"  {name:8} {c['name']:13} {c['status']:8} {c['ms']:8.1f} ms  {c.get('reason', c.get('error', ''))}")
 problems = [f"{n} is {checks.get(n, {}).get('status', 'missing')}" for n in
-            ("fonts", "database", "build_record", "search", "render", "pdf", "user_data", "translations")
+            ("fonts", "database", "build_record", "search", "render", "pdf", "user_data", "translations", "warmup")
             if checks.get(n, {}).get("status") != "pass"]
 if not report["versions"]["frozen"]:
     problems.append("the report does not come from a frozen build")
