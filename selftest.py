@@ -201,15 +201,18 @@ class SelfTest:
                 "system_families": len([f for f in families if f != FAMILY])}
 
     def warmup(self) -> dict[str, Any]:
-        """The start-up warm-up (models/warmup.py) ran before Qt was imported and linked every library."""
-        from models import warmup
+        """The start-up warm-up (models/warmup.py) ran before Qt was imported and linked every library;
+        in the bundle, re's cache was filled from the build's compiled patterns (models/regex_cache.py)."""
+        from models import regex_cache, warmup
 
         warmup.finish()
-        state = dict(warmup.state)
+        state = {**warmup.state, "regex_cache": regex_cache.installed}
         if state["before_qt"] is None:
             raise Skip("not started (DA_NAVIGATOR_NO_WARMUP is set, or not run through main.py)")
         if not state["before_qt"] or state["failed"] or not state["linked"]:
             raise AssertionError(f"warm-up: {state}")
+        if getattr(sys, "frozen", False) and not regex_cache.installed:
+            raise AssertionError("the bundle's regex_cache.bin was not installed (missing, or from another Python)")
         return state
 
     def translations(self) -> dict[str, Any]:
