@@ -96,6 +96,7 @@ class ContentRepository:
         self._summaries: list[RecommendationSummary] | None = None
         self._own: dict[tuple[str, int], str] | None = None
         self._all_sections: dict[int, tuple[str, int, str, str, str]] | None = None
+        self._facet_counts: dict[tuple[int, ...], Facets] = {}  # by number set: typing repeats them
         names.register(self.english_names())
 
     def close(self) -> None:
@@ -381,9 +382,16 @@ class ContentRepository:
         return result
 
     def facets(self, numbers: Iterable[int]) -> Facets:
-        """Counts of recommendations per value of every facet, over ``numbers``."""
-        ids = _json_list(numbers)
-        return Facets({f.key: self._counts(f.key, ids) for f in FACETS})
+        """Counts of recommendations per value of every facet, over ``numbers`` (a copy: yours to change).
+        Remembered per set of numbers (the content never changes): successive keystrokes of a query
+        usually match the same recommendations, and five GROUP BY queries cost ~1.8 ms."""
+        key = tuple(sorted(set(numbers)))
+        if key not in self._facet_counts:
+            if len(self._facet_counts) >= 256:
+                self._facet_counts.clear()
+            ids = _json_list(key)
+            self._facet_counts[key] = Facets({f.key: self._counts(f.key, ids) for f in FACETS})
+        return Facets({k: dict(v) for k, v in self._facet_counts[key].items()})
 
     def _counts(self, key: str, ids: str) -> dict:
         """One facet's counts over the recommendation numbers in the JSON array ``ids``."""

@@ -106,3 +106,19 @@ def test_valid_numbers_cover_every_edition_from_the_rows(repo):
     assert set(valid) == {(s, lang, kind) for s, lang in repo.editions() for kind in ("recommendation", "review")}
     assert valid[("CDIP/33/2", "zh", "recommendation")] == {s.number for s in repo.summaries()} == set(range(1, 46))
     assert valid[("CDIP/33/2", "zh", "review")] == {r.number for r in repo.reviews()}
+
+
+def test_facet_counts_are_remembered_per_number_set_and_handed_out_as_copies(repo):
+    """repo.facets() keeps its answer per set of numbers (the content is read-only): the same set in any
+    order, with repeats, gets the same counts as a fresh query; a caller changing its copy changes nothing."""
+    from models.facets import FACETS
+    from models.repository import _json_list
+
+    numbers = [12, 3, 45, 7, 3]
+    first = repo.facets(numbers)
+    fresh = {f.key: repo._counts(f.key, _json_list(sorted(set(numbers)))) for f in FACETS}
+    assert first == fresh and list(first["sectors"]) == list(fresh["sectors"])  # values and their order
+    first["clusters"].clear()
+    again = repo.facets([45, 12, 7, 3])
+    assert again == fresh and again is not first
+    assert repo.facets([1, 2]) != fresh
