@@ -47,7 +47,8 @@ def _NUMBER_SEPARATOR() -> str:  # noqa: N802 - reads as the constant it is, in 
 class Node:
     """One row of the tree: its kind and key, its parent and children, and what it shows."""
 
-    __slots__ = ("kind", "key", "parent", "children", "summary", "review", "total", "row_index", "label")
+    __slots__ = ("kind", "key", "parent", "children", "summary", "review", "total", "row_index", "label",
+                 "target")
 
     def __init__(
         self,
@@ -62,6 +63,7 @@ class Node:
         self.children: list[Node] = []
         self.row_index = 0
         self.label: str | None = None  # display text, cached until the next rebuild or bookmark change
+        self.target = self._target()  # asked for on every paint of the row (BookmarkedRole): made once
 
     def add(self, child: Node) -> Node:
         child.parent = self
@@ -72,8 +74,7 @@ class Node:
     def row(self) -> int:
         return self.row_index
 
-    @property
-    def target(self) -> str:
+    def _target(self) -> str:
         if self.kind == "rec" and self.summary:
             return str(Target.rec(self.summary.number))
         if self.kind == "review" and self.review:
