@@ -134,16 +134,10 @@ class ContentRepository:
         return self._rows("SELECT cover_note FROM documents WHERE id = ?", self._doc_id)[0][0]
 
     def clusters(self) -> list[Cluster]:
-        rows = self._rows(
-            "SELECT c.id, c.title, group_concat(r.number) FROM clusters c "
-            "JOIN recommendations r ON r.doc_id = c.doc_id AND r.cluster = c.id "
-            "WHERE c.doc_id = ? GROUP BY c.id ORDER BY c.id",
-            self._doc_id,
-        )
-        return [
-            Cluster(cid, title, tuple(sorted(int(n) for n in numbers.split(","))))
-            for cid, title, numbers in rows
-        ]
+        rows = self._rows("SELECT c.id, c.title, group_concat(r.number) FROM clusters c "
+                          "JOIN recommendations r ON r.doc_id = c.doc_id AND r.cluster = c.id "
+                          "WHERE c.doc_id = ? GROUP BY c.id ORDER BY c.id", self._doc_id)
+        return [Cluster(cid, title, tuple(sorted(int(n) for n in numbers.split(",")))) for cid, title, numbers in rows]
 
     def sectors(self) -> list[str]:
         return [name for (name,) in self._rows("SELECT name FROM sectors ORDER BY position")]
@@ -154,12 +148,8 @@ class ContentRepository:
             "SELECT immediate_total, immediate_total_source FROM documents WHERE id = ?", self._doc_id
         )
         marked = [s for s in self.summaries() if s.immediate]
-        return ImmediateMarks(
-            total=total,
-            total_source=source,
-            printed=tuple(s.number for s in marked if s.immediate_source == "source"),
-            curated=tuple(s.number for s in marked if s.immediate_source == "curated"),
-        )
+        printed, curated = ([s.number for s in marked if s.immediate_source == o] for o in ("source", "curated"))
+        return ImmediateMarks(total=total, total_source=source, printed=tuple(printed), curated=tuple(curated))
 
     def english_names(self) -> dict[str, str]:
         """WIPO's English names of the clusters and sectors (curated), keyed by the Chinese name."""
@@ -382,9 +372,8 @@ class ContentRepository:
         return result
 
     def facets(self, numbers: Iterable[int]) -> Facets:
-        """Counts of recommendations per value of every facet, over ``numbers`` (a copy: yours to change).
-        Remembered per set of numbers (the content never changes): successive keystrokes of a query
-        usually match the same recommendations, and five GROUP BY queries cost ~1.8 ms."""
+        """Counts of recommendations per value of every facet, over ``numbers`` (a copy: yours to change);
+        remembered per set of numbers: keystrokes mostly match the same ones, five GROUP BYs cost ~1.8 ms."""
         key = tuple(sorted(set(numbers)))
         if key not in self._facet_counts:
             if len(self._facet_counts) >= 256:
