@@ -315,6 +315,9 @@ def run_self_test(report_path: str | os.PathLike[str]) -> int:
     try:
         from PySide6.QtWidgets import QApplication
 
+        from models import warmup
+
+        warmup.finish()  # as make_app: Qt reads fontconfig only once the warm-up thread is done with it
         app = QApplication.instance() or QApplication(sys.argv[:1])
         _set_application_names()
         report["versions"] = _versions()

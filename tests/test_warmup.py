@@ -85,9 +85,12 @@ def test_a_library_that_cannot_be_loaded_is_skipped_quietly(tmp_path, monkeypatc
     assert not done.locked()
 
 
-def test_the_application_is_made_only_after_the_warm_up(tmp_path):
-    """make_app() waits for the thread: Qt must not read fontconfig while the thread initialises it."""
-    lines = run("""
+@pytest.mark.parametrize("make", ["from ui.app import make_app as make",
+                                  "from ui.print_render import ensure_gui_app as make"])
+def test_the_application_is_made_only_after_the_warm_up(tmp_path, make):
+    """The window's make_app() and the headless printer's ensure_gui_app() wait for the thread: Qt must not
+    read fontconfig while the thread initialises it."""
+    lines = run(make + "\n" + textwrap.dedent("""
         import time
         from models import warmup
         finished = []
@@ -97,10 +100,9 @@ def test_the_application_is_made_only_after_the_warm_up(tmp_path):
             done.release()
         warmup._work = slow
         warmup.start()
-        from ui.app import make_app
-        app = make_app()
+        app = make()
         print(bool(finished) and finished[0] <= time.monotonic())
-    """, QT_QPA_PLATFORM="offscreen", DA_NAVIGATOR_SETTINGS_DIR=str(tmp_path))
+    """), QT_QPA_PLATFORM="offscreen", DA_NAVIGATOR_SETTINGS_DIR=str(tmp_path))
     assert lines[-1] == "True"
 
 

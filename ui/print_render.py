@@ -383,6 +383,9 @@ def ensure_gui_app() -> QGuiApplication:
     if app is None:
         import os
 
+        from models import warmup
+
+        warmup.finish()  # as make_app: Qt reads fontconfig only once the warm-up thread is done with it
         os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
         app = QGuiApplication(["da-navigator"])
     return app  # type: ignore[return-value]
