@@ -21,6 +21,7 @@ ICON_SOURCES := $(wildcard resources/icons/*.svg)
 ICONS := $(patsubst resources/icons/%.svg,resources/icons/png/%.png,$(ICON_SOURCES))
 UI_SOURCES := $(shell find ui models -name '*.py' 2>/dev/null) $(wildcard resources/i18n/*.ts)
 DIST_DIR := dist/DA Navigator
+REGEX_CACHE := build/regex_cache.bin
 
 .PHONY: run test lint setup db font icons i18n resources dist dist-onefile selftest bench startup-phases clean distclean \
 	windows-toolchain dist-windows selftest-windows
@@ -63,7 +64,11 @@ i18n: $(QM)
 resources: $(FONT) $(QM) $(ICONS)
 
 # ---- everyday targets ---------------------------------------------------------------------------
-run: $(DB) resources
+$(REGEX_CACHE): tools/build_regex_cache.py main.py $(UI_SOURCES) | $(VENV_STAMP)
+	@mkdir -p build
+	QT_QPA_PLATFORM=offscreen $(PY) tools/build_regex_cache.py $@
+
+run: $(DB) resources $(REGEX_CACHE)
 	@if [ -n "$$DISPLAY" ] || [ -n "$$WAYLAND_DISPLAY" ]; then \
 	  $(PY) main.py $(ARGS); \
 	else \
@@ -109,7 +114,7 @@ selftest-windows: windows-toolchain
 	bash tools/windows/selftest.sh
 
 # The bundle bench compares the Windows build with the Linux one built in the same run.
-bench: dist dist-windows
+bench: dist dist-windows $(REGEX_CACHE)
 	$(PY) -m bench.run $(BENCH_ARGS)
 
 # Where start-up time goes, phase by phase (a diagnostic; make bench holds the budgets).

@@ -38,6 +38,10 @@ def main(argv: list[str] | None = None) -> int:
     from models import warmup
 
     warmup.start()  # Qt's libraries and fontconfig, linked on another core while this one imports
+    if not getattr(sys, "frozen", False):  # the bundle's first runtime hook has done it
+        from models import regex_cache
+
+        regex_cache.install(regex_cache.development_cache())  # the patterns start-up compiles, from `make`
     args = parse_args(sys.argv[1:] if argv is None else argv)
     opens_window = args.export_json is None and args.self_test is None and args.print_summary is None
     if opens_window:  # its start-up makes objects that live as long as it: collected after the first paint

@@ -5,7 +5,8 @@ this machine; three verbose ones in PySide6's signature module take ~10 ms each.
 deterministic: the same pattern and flags give the same ``_sre`` program on the same Python. So the
 build records the patterns start-up compiles (``record``, run by ``tools/build_regex_cache.py``), stores
 their programs (``build``), and the bundle's first runtime hook puts the ready ``Pattern`` objects into
-``re``'s own cache (``install``), where ``re.compile`` finds them.
+``re``'s own cache (``install``), where ``re.compile`` finds them; ``python main.py`` does the same
+with the file `make` writes (``development_cache()``).
 
 The file carries the Python version and ``_sre``'s magic number: a file from another Python is ignored,
 and a pattern not in it compiles as usual. Patterns with the LOCALE or DEBUG flag are never stored.
@@ -20,6 +21,13 @@ from collections.abc import Iterable
 
 installed = 0  # patterns install() put into re's cache in this process (the self-test reports it)
 SKIPPED_FLAGS = 4 | 128  # re.LOCALE (matching depends on the locale at run time), re.DEBUG (prints)
+
+
+def development_cache() -> str:
+    """Where `make` writes the cache for ``python main.py`` (the bundle carries its own)."""
+    import os
+
+    return os.path.join(os.path.dirname(os.path.dirname(os.path.abspath(__file__))), "build", "regex_cache.bin")
 
 
 def version_key() -> tuple:

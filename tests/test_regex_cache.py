@@ -101,3 +101,17 @@ def test_the_bundle_builds_the_cache_and_its_first_runtime_hook_installs_it():
     assert '"tools" / "build_regex_cache.py"' in spec and '(str(regex_cache), ".")' in spec
     hook = (ROOT / "tools" / "pyi_rth_warmup.py").read_text(encoding="utf-8")
     assert 'regex_cache.install(os.path.join(sys._MEIPASS, "regex_cache.bin"))' in hook
+
+
+def test_python_main_installs_the_development_cache_before_it_imports_qt():
+    """`python main.py` fills re's cache from the file `make` writes, before anything imports PySide6."""
+    script = (
+        "import os, sys, main\n"
+        "from models import regex_cache\n"
+        "seen = []\n"
+        "regex_cache.install = lambda path: seen.append((path, 'PySide6' in sys.modules)) or 0\n"
+        "main.main(['--export-json', os.devnull])\n"
+        "print(seen)\n"
+    )
+    out = subprocess.run([sys.executable, "-c", script], cwd=ROOT, capture_output=True, text=True, timeout=60)
+    assert out.stdout.strip().splitlines()[-1] == repr([(str(ROOT / "build" / "regex_cache.bin"), False)]), out.stderr
