@@ -212,7 +212,8 @@ class SelfTest:
         if not state["before_qt"] or state["failed"] or not state["linked"]:
             raise AssertionError(f"warm-up: {state}")
         if getattr(sys, "frozen", False) and not regex_cache.installed:
-            raise AssertionError("the bundle's regex_cache.bin was not installed (missing, or from another Python)")
+            raise AssertionError("the bundle's regex_cache.bin was not installed "
+                                 "(missing, damaged, or from another Python)")
         return state
 
     def translations(self) -> dict[str, Any]:

@@ -55,21 +55,24 @@ def build(patterns: Iterable[tuple[str | bytes, int]]) -> bytes:
 
 
 def install(path: str) -> int:
-    """Put the file's compiled patterns into ``re``'s cache; how many (0: no file, or another Python)."""
+    """Put the file's compiled patterns into ``re``'s cache; how many (0: no file, another Python, or a
+    damaged file: then nothing is installed and every pattern compiles as usual)."""
     try:
         with open(path, "rb") as file:
             key, entries = marshal.loads(file.read())
-    except (OSError, ValueError, EOFError, TypeError):
-        return 0
-    if key != version_key():
+        if key != version_key():
+            return 0
+        # All or nothing: _sre checks each program and refuses a damaged one (RuntimeError).
+        ready = {(type(pattern), pattern, flags): _sre.compile(pattern, *args) for flags, pattern, *args in entries}
+    except (OSError, ValueError, EOFError, TypeError, RuntimeError):
         return 0
     import re
 
     global installed
     cache = re._cache  # type: ignore[attr-defined]  # {(type, pattern, flags): Pattern} on 3.11
-    for flags, pattern, *args in entries:
-        cache.setdefault((type(pattern), pattern, flags), _sre.compile(pattern, *args))
-    installed = len(entries)
+    for key, compiled in ready.items():
+        cache.setdefault(key, compiled)
+    installed = len(ready)
     return installed
 
 

@@ -55,12 +55,19 @@ def test_a_cached_pattern_is_the_one_re_compiles(tmp_path):
 
 
 def test_a_file_from_another_python_or_a_damaged_file_is_ignored(tmp_path):
+    """Nothing installed, nothing raised: start-up goes on and compiles every pattern as usual."""
     other = tmp_path / "other.bin"
     key, entries = marshal.loads(regex_cache.build(SAMPLES))
     other.write_bytes(marshal.dumps((((3, 10, 0), *key[1:]), entries)))
     damaged = tmp_path / "damaged.bin"
     damaged.write_bytes(regex_cache.build(SAMPLES)[:40])
+    garbled = tmp_path / "garbled.bin"  # loads, right Python, but a program _sre refuses after a good one
+    garbled.write_bytes(marshal.dumps((key, [entries[0], (0, "abc", 32, [999, 1, 2], 0, {}, ())])))
+    wrong_type = tmp_path / "wrong-type.bin"
+    wrong_type.write_bytes(marshal.dumps((key, [(0, "abc", 32, "not a program", 0, {}, ())])))
     before = dict(re._cache)
+    assert regex_cache.install(str(garbled)) == 0
+    assert regex_cache.install(str(wrong_type)) == 0
     assert regex_cache.install(str(other)) == 0
     assert regex_cache.install(str(damaged)) == 0
     assert regex_cache.install(str(tmp_path / "missing.bin")) == 0
