@@ -3,8 +3,9 @@
 * start-up: ``python main.py`` until the window is painted with the tree filled, against a bare
   PySide6 QMainWindow (bench/baseline_app.py: tree + text browser) started side by side,
   alternating, in the same run (offscreen platform, fresh settings, median of BENCH_RUNS);
-* keystroke → tree and result list updated and repainted: one key event into the search box
-  (leading edge of the debounce), median over 30 fixed queries;
+* keystroke → on screen: one key event into the search box (leading edge of the debounce), then the
+  event loop until every layout and repaint the key caused is done, median and p95 over 30 fixed
+  queries, in a 1400x900 window (sidebar, result list and tree all shown, as a delegate sees them);
 * selecting another recommendation in the tree → detail pane rendered and repainted: median over
   all 45 recommendations.
 """
@@ -119,14 +120,22 @@ def startup(runs: int) -> dict:
     }
 
 
+WINDOW = (1400, 900)
+
+
 def _window():
-    """The main window, started as ui.app.run_app starts it: no garbage collection while it is built,
-    then one collection and gc.freeze() after its first paint (without that, every later collection
-    walks ~37,000 start-up objects the app itself never walks again)."""
+    """The main window at WINDOW size, started as ui.app.run_app starts it: no garbage collection while
+    it is built, then one collection and gc.freeze() after its first paint (without that, every later
+    collection walks ~37,000 start-up objects the app itself never walks again)."""
     import gc
 
-    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     tmp = tempfile.mkdtemp()
+    if os.environ.setdefault("QT_QPA_PLATFORM", "offscreen") == "offscreen":
+        # The offscreen screen is 800x800 unless configured: a 1400x900 window would be cut to it, and at
+        # that width the window folds its sidebar away, so the result list would never be drawn.
+        screen = Path(tmp) / "screen.json"
+        screen.write_text('{"screens": [{"name": "bench", "width": 1920, "height": 1080, "logicalDpi": 96}]}')
+        os.environ["QT_QPA_PLATFORM"] = f"offscreen:configfile={screen}"
     os.environ.update(DA_NAVIGATOR_SETTINGS_DIR=f"{tmp}/settings", DA_NAVIGATOR_USER_DIR=f"{tmp}/user")
     sys.path.insert(0, str(ROOT))
     from models.repository import ContentRepository
@@ -139,77 +148,99 @@ def _window():
     translations = Translations()
     translations.switch("zh")
     window = MainWindow(ContentRepository(), translations)
-    window.resize(1400, 900)
+    window.resize(*WINDOW)
     window.show()
     window.finish_startup()
     app.processEvents()
     from ui.app import resume_collection
 
     resume_collection()  # connected to window.started by run_app
+    app.setCursorFlashTime(0)  # a blinking text cursor would repaint between the screen checks
+    if window.size().toTuple() != WINDOW or window.sidebar.width() < 200:
+        raise RuntimeError(f"the window is {window.size().toTuple()} (sidebar {window.sidebar.width()} px), "
+                           f"not {WINDOW} with its sidebar")
     return app, window
 
 
+def settle(app) -> None:
+    """Run the event loop until the window is up to date: a text that changes height is laid out in
+    one pass, the layout it changes in the next, and painted in the last."""
+    for _ in range(3):
+        app.processEvents()
+
+
+def on_screen(app, window) -> bool:
+    """Whether what the window last put on screen equals a fresh render of it: nothing left stale."""
+    screen = app.primaryScreen().grabWindow(window.winId()).toImage()
+    fresh = window.grab().toImage()
+    return screen.convertToFormat(fresh.format()) == fresh
+
+
 def keystrokes(app, window, runs: int) -> list[dict]:
-    """Per query: the median over ``runs`` of one key press into the search box until the tree
-    and the result list are updated (models reset, counts, facets) and, second figure, repainted."""
+    """Per query: the median over ``runs`` of one key press into the search box until the tree, the
+    result list, the facets and the filter chips are updated and, second figure, on screen (every
+    layout and repaint the key caused, whatever the app chose to repaint). Once per query the screen is
+    compared with a fresh render of the window: a change left unpainted would make a fast figure false."""
     from PySide6.QtCore import QEvent, Qt
     from PySide6.QtGui import QKeyEvent
     from PySide6.QtWidgets import QApplication
 
     sidebar = window.sidebar
-    updated, painted, cpu, every = [], [], [], []
+    updated, shown, cpu, every, stale = [], [], [], [], []
     for query in QUERIES:
-        up, pa = [], []
-        for _ in range(runs):
+        up, sh = [], []
+        for run in range(runs):
             sidebar.search.setText(query[:-1])
             sidebar.apply_now()
             sidebar._timer.stop()  # a pause before the last keystroke: no debounce pending
-            app.processEvents()
+            settle(app)
             press = QKeyEvent(
                 QEvent.Type.KeyPress, Qt.Key.Key_unknown, Qt.KeyboardModifier.NoModifier, query[-1]
             )
             c0, t0 = time.thread_time(), time.perf_counter()
             QApplication.sendEvent(sidebar.search, press)
             t1 = time.perf_counter()
-            window.tree.viewport().repaint()
-            sidebar.results.viewport().repaint()
+            settle(app)
             t2, c2 = time.perf_counter(), time.thread_time()
             up.append((t1 - t0) * 1000)
-            pa.append((t2 - t0) * 1000)
+            sh.append((t2 - t0) * 1000)
             cpu.append((c2 - c0) * 1000)
             assert sidebar.state.query == query, (sidebar.state.query, query)
+            if run == 0 and not on_screen(app, window):
+                stale.append(query)
         updated.append(statistics.median(up))
-        painted.append(statistics.median(pa))
-        every.extend(pa)
+        shown.append(statistics.median(sh))
+        every.extend(sh)
     rows = []
     for label, values, budget in (
-        ("updated (models, counts, facets)", updated, None),
-        ("updated and repainted", painted, KEYSTROKE_MEDIAN_MS),
+        ("updated (models, counts, facets, chips)", updated, None),
+        ("updated and on screen", shown, KEYSTROKE_MEDIAN_MS),
     ):
         value = statistics.median(values)
         rows.append(
             {
-                "name": f"keystroke → tree + result list {label} (median over {len(QUERIES)} queries)",
+                "name": f"keystroke → {label} (median over {len(QUERIES)} queries)",
                 "value": round(value, 2),
                 "unit": "ms",
                 "baseline": None,
                 "ratio": None,
                 "budget": f"<= {budget:g} ms" if budget else None,
-                "ok": (value <= budget) if budget else None,
+                "ok": (value <= budget and not stale) if budget else None,
                 "max": round(max(values), 2),
                 "per_query": {q: round(v, 2) for q, v in zip(QUERIES, values, strict=True)},
             }
         )
     p95 = statistics.quantiles(every, n=20)[-1]
     rows.append({
-        "name": f"keystroke → tree + result list updated and repainted, p95 of all {len(every)} presses",
+        "name": f"keystroke → updated and on screen, p95 of all {len(every)} presses",
         "value": round(p95, 2), "unit": "ms", "baseline": None, "ratio": None,
-        "budget": f"<= {KEYSTROKE_P95_MS:g} ms", "ok": p95 <= KEYSTROKE_P95_MS,
+        "budget": f"<= {KEYSTROKE_P95_MS:g} ms", "ok": p95 <= KEYSTROKE_P95_MS and not stale,
     })
     rows[1]["cpu_ms_median"] = round(statistics.median(cpu), 2)
+    rows[1]["stale_after"] = stale  # queries whose screen differed from a fresh render: must be empty
     rows[1]["note"] = (
-        "a full repaint of the 360x800 tree viewport alone costs ~10-15 ms on this machine "
-        "(offscreen raster; the same for a QStandardItemModel tree with the same labels)"
+        f"window {WINDOW[0]}x{WINDOW[1]} with the sidebar's result list shown; timed from the key event "
+        "until the event loop has done every layout and repaint it caused (bench.ui_bench.settle)"
     )
     return rows
 
