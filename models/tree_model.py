@@ -159,8 +159,29 @@ class RecommendationTreeModel(QAbstractItemModel):
         new_rev = set(reviews) if reviews is not None else None
         if new == self._visible and new_rev == self._visible_reviews:
             return
+        same_rows = self._rows(new, new_rev) == self._rows(self._visible, self._visible_reviews)
         self._visible, self._visible_reviews = new, new_rev
-        self._rebuild()
+        if same_rows:  # e.g. a first keystroke that all 45 match: only the group counts change
+            self._relabel_groups()
+        else:
+            self._rebuild()
+
+    def _rows(self, numbers: set[int] | None, reviews: set[int] | None) -> tuple[list[int], list[int]]:
+        """The recommendations and review recommendations shown under these filters, in order."""
+        return (
+            [s.number for s in self._summaries if numbers is None or s.number in numbers],
+            [r.number for r in self._reviews if reviews is None or r.number in reviews],
+        )
+
+    def _relabel_groups(self) -> None:
+        """The rows stay: forget the group rows' labels (their counts) and tell the views, with no reset
+        (a reset lays out and repaints the whole tree)."""
+        for group in self._root.children[0].children:
+            for node in (group, *group.children):
+                if node.kind in ("annex1", "cluster", "sector") and node.label is not None:
+                    node.label = None
+                    index = self.createIndex(node.row(), 0, node)
+                    self.dataChanged.emit(index, index, [Qt.ItemDataRole.DisplayRole])
 
     def set_grouping(self, grouping: str) -> None:
         if grouping not in ("cluster", "sector") or grouping == self._grouping:

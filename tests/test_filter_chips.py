@@ -12,7 +12,7 @@ from models.filters import FilterState
 
 def test_chips_show_query_and_each_value_and_remove_one(window):
     chips, sidebar = window.chips, window.sidebar
-    assert not chips.isVisible()
+    assert chips.chips() == [] and chips.label.text() == "筛选条件：无" and not chips.rule.isVisible()
     sidebar.set_query("专利")
     sidebar.toggle("clusters", "A")
     sidebar.toggle("clusters", "B")
@@ -28,7 +28,18 @@ def test_chips_show_query_and_each_value_and_remove_one(window):
     chips.remove(0)  # the query
     assert sidebar.search.text() == "" and chips.chips()[0] == ("clusters", "B")
     chips.label.linkActivated.emit("clear")
-    assert sidebar.state.is_empty() and not chips.isVisible()
+    assert sidebar.state.is_empty() and chips.chips() == [] and chips.label.text() == "筛选条件：无"
+    assert chips.label.accessibleName() == "没有筛选条件"
+
+
+def test_the_first_filter_does_not_move_the_tree(window, qtbot):
+    """The chip line is always there, so typing the first key does not push the tree down (which
+    made Qt lay out and repaint all of it on every first keystroke)."""
+    tree_top = window.tree.mapTo(window, window.tree.rect().topLeft())
+    window.sidebar.set_query("权")
+    qtbot.wait(20)  # the layout passes a new text takes
+    assert window.chips.chips() == [("query", "权")]
+    assert window.tree.mapTo(window, window.tree.rect().topLeft()) == tree_top
 
 
 def test_heat_map_cell_and_document_link_add_visible_chips(window, qtbot):

@@ -13,8 +13,9 @@ from models.markdown_html import escape  # the stdlib html module costs ~8 ms at
 
 
 class FilterChips(QFrame):
-    """Hidden while no filter is active. Emits ``removeRequested(facet, value)`` (facet ``query``
-    for the search text, ``bookmarked`` for the switch) and ``clearRequested()``."""
+    """Says "Filters: none" while no filter is active: always shown, so the tree below does not jump
+    (and need a full relayout and repaint) when the first key is typed. Emits ``removeRequested(facet,
+    value)`` (facet ``query`` for the search text, ``bookmarked`` for the switch) and ``clearRequested()``."""
 
     removeRequested = Signal(str, object)
     clearRequested = Signal()
@@ -36,7 +37,7 @@ class FilterChips(QFrame):
         layout.setSpacing(1)
         layout.addWidget(self.label)
         layout.addWidget(self.rule)
-        self.hide()
+        self.show_state(self._state)
 
     def place_above(self, widget: QWidget) -> None:
         """Lay these chips out on top of ``widget`` (the tree they narrow), in the parent they share."""
@@ -67,8 +68,11 @@ class FilterChips(QFrame):
         if state.bookmarked_only:
             chips.append(("bookmarked", True))
         self._chips = chips
-        self.setVisible(bool(chips))
+        self.rule.setVisible(len(chips) > 1)
         if not chips:
+            self.label.setText(escape(self.tr("Filters: none")))
+            self.label.setToolTip("")
+            self.label.setAccessibleName(self.tr("No active filters"))
             return
         pal = self.palette()
         dark = pal.color(QPalette.ColorRole.Window).lightness() < 128
@@ -86,7 +90,6 @@ class FilterChips(QFrame):
             self.tr("Active filters: %1").replace("%1", "; ".join(self.chip_text(*c) for c in chips))
         )
         self.rule.setText(self.tr("Values within one facet: any of them (OR). Different facets: all (AND)."))
-        self.rule.setVisible(len(chips) > 1)
 
     def remove(self, index: int) -> None:
         """Remove chip ``index`` (what clicking its ✕ does)."""

@@ -225,9 +225,11 @@ class FilterSidebar(QWidget):
         self.result = result
         self.results_model.set_hits(result.hits)
         searching = bool(self.state.query.strip())
-        if searching or self._results is not None:
-            self.results.setVisible(searching)
-        self.hint_area.setVisible(not searching)
+        # The one shown is hidden first: the other then gets the whole room in one layout pass.
+        shown, hidden = (self.results, self.hint_area) if searching else (self.hint_area, self._results)
+        if hidden is not None:
+            hidden.hide()
+        shown.show()
         self._update_facets(result)
         self._update_summary()
         self.resultChanged.emit(result)

@@ -3,7 +3,7 @@ with the matched words emphasised. Enter or click opens the hit."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QMargins, QModelIndex, QPointF, QRect, QSize, Qt, Signal
+from PySide6.QtCore import QModelIndex, QPointF, QRect, QSize, Qt, Signal
 from PySide6.QtGui import QColor, QFont, QFontMetrics, QKeyEvent, QPainter, QPalette, QStaticText
 from PySide6.QtWidgets import QStyle, QStyledItemDelegate, QStyleOptionViewItem, QTreeView, QWidget
 
@@ -176,7 +176,8 @@ class SnippetDelegate(QStyledItemDelegate):
         return max(1, min(self.MAX_LINES, -(-need // max(room, 1))))
 
     def sizeHint(self, option: QStyleOptionViewItem, index: QModelIndex) -> QSize:
-        size = super().sizeHint(option, index).grownBy(QMargins(0, ROW_PADDING, 0, ROW_PADDING))
+        """The row's text lines and ROW_PADDING, from the layout paint() uses (not Qt's own size hint,
+        which lays the whole snippet out as one line of text only to measure it)."""
         fm = self._metrics(option.font)[2]
         view = self.parent()
         room = view.viewport().width() - view.indentation() - 8 if isinstance(view, QTreeView) else 300
@@ -185,7 +186,7 @@ class SnippetDelegate(QStyledItemDelegate):
             label = section_label(index.data(SectionRole) or "") + "  "
             runs = self._layout(label, index.data(SnippetRole) or "", room, option.font)
             lines = max((run.line for run in runs), default=0) + 1
-        return QSize(size.width(), max(size.height(), fm.lineSpacing() * (lines - 1) + fm.height() + 6))
+        return QSize(room + 8, fm.lineSpacing() * (lines - 1) + fm.height() + 2 * ROW_PADDING + 2)
 
 
 class SearchResultView(QTreeView):
@@ -198,10 +199,14 @@ class SearchResultView(QTreeView):
         self.setModel(model)
         self.setHeaderHidden(True)
         self.setUniformRowHeights(False)  # a group is one line, a hit LINES lines
+        # Always there, so the rows' width (and so their wrapping) does not change with the number of
+        # hits: a scroll bar that came and went made every other search lay out and paint the list twice.
+        self.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOn)
         self.setRootIsDecorated(False)
         self.setItemDelegate(SnippetDelegate(self))
         self.setObjectName("searchResults")
         self.setTextElideMode(Qt.TextElideMode.ElideRight)
+        self._row_width = -1  # the viewport width the rows' heights were computed for
         model.modelReset.connect(self.expandAll)
         self.expandAll()
         self.clicked.connect(self.open_index)
@@ -219,8 +224,12 @@ class SearchResultView(QTreeView):
 
     def resizeEvent(self, event) -> None:
         super().resizeEvent(event)
-        if event.size().width() != event.oldSize().width():
-            self.scheduleDelayedItemsLayout()  # a hit's height depends on the width
+        # A hit's height depends on the width: lay the rows out again when it changes. Compared with the
+        # width they were laid out at, not event.oldSize(): a view shown again gets a resize event to
+        # the same size (with no old size), and a second layout there repainted the whole list.
+        if self.viewport().width() != self._row_width:
+            self._row_width = self.viewport().width()
+            self.scheduleDelayedItemsLayout()
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
         if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and self.currentIndex().isValid():

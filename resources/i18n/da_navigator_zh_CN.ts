@@ -820,6 +820,14 @@
         <translation>筛选条件：</translation>
     </message>
     <message>
+        <source>Filters: none</source>
+        <translation>筛选条件：无</translation>
+    </message>
+    <message>
+        <source>No active filters</source>
+        <translation>没有筛选条件</translation>
+    </message>
+    <message>
         <source>Clear all</source>
         <translation>全部清除</translation>
     </message>
