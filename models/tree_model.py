@@ -274,13 +274,12 @@ class RecommendationTreeModel(QAbstractItemModel):
         return self.createIndex(row, 0, node.children[row])
 
     def parent(self, index: _Index = _NO_PARENT) -> QModelIndex:  # type: ignore[override]
-        if not index.isValid():
-            return QModelIndex()
-        node: Node = index.internalPointer()
-        up = node.parent
+        # The view asks ~250 times per repaint (each row's branches walk up its ancestors): kept lean.
+        node: Node | None = index.internalPointer()  # None for an invalid index
+        up = node.parent if node is not None else None
         if up is None or up is self._root:
             return QModelIndex()
-        return self.createIndex(up.row(), 0, up)
+        return self.createIndex(up.row_index, 0, up)
 
     def rowCount(self, parent: _Index = _NO_PARENT) -> int:
         if parent.isValid() and parent.column() != 0:
