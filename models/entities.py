@@ -11,6 +11,7 @@ They are ``NamedTuple``s, not frozen dataclasses: as immutable and comparable, a
 # No `from __future__ import annotations` here: NamedTuple turns string annotations into compiled
 # ForwardRefs, ~0.3 ms a class on the start-up path; real annotations cost nothing.
 
+from collections.abc import Callable
 from typing import NamedTuple
 
 from models.vocabulary import SECTIONS  # noqa: F401  (section keys in display order; re-exported)
@@ -101,12 +102,29 @@ class ReviewRecommendation(NamedTuple):
         return short_title(self.text)
 
 
-class SearchHit(NamedTuple):
-    kind: str  # "recommendation" | "review" | "cover"
-    number: int  # 0 for the cover note
-    section: str  # one of SECTIONS
-    snippet: str  # plain text; matches wrapped in \x02 ... \x03
-    score: float = 0.0
+class SearchHit:
+    """One matching section of an entry. The snippet (plain text, matches wrapped in \x02 ... \x03) may
+    be given as a function, called when it is first read: a broad query has ~200 hits, the list shows ~20."""
+
+    __slots__ = ("kind", "number", "section", "score", "_snippet")
+
+    def __init__(
+        self, kind: str, number: int, section: str, snippet: str | Callable[[], str], score: float = 0.0
+    ) -> None:
+        self.kind = kind  # "recommendation" | "review" | "cover"
+        self.number = number  # 0 for the cover note
+        self.section = section  # one of SECTIONS
+        self.score = score
+        self._snippet = snippet
+
+    @property
+    def snippet(self) -> str:
+        if not isinstance(self._snippet, str):
+            self._snippet = self._snippet()
+        return self._snippet
+
+    def __repr__(self) -> str:
+        return f"SearchHit({self.kind!r}, {self.number}, {self.section!r}, {self.snippet!r}, {self.score})"
 
 
 class Facets(dict):

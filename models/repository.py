@@ -9,6 +9,7 @@ from __future__ import annotations
 import json
 import sqlite3
 from collections.abc import Iterable
+from functools import partial
 from pathlib import Path
 
 from models import names, paths
@@ -337,8 +338,8 @@ class ContentRepository:
             return []
         ranked = rank(parsed, self._matching_sections(parsed), self._own_texts())
         mark = parsed.highlighter()
-        return [
-            SearchHit(r.kind, r.number, r.section, snippet(r.body, r.folded, parsed, mark), r.score)
+        return [  # snippets are made when read (SearchHit)
+            SearchHit(r.kind, r.number, r.section, partial(snippet, r.body, r.folded, parsed, mark), r.score)
             for r in ranked[:limit]
         ]
 

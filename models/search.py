@@ -49,14 +49,6 @@ class Query(_QueryFields):
     def fts_phrase(term: str) -> str:
         return '"' + term.replace('"', '""') + '"'
 
-    def terms_in(self, folded_body: str) -> set[str]:
-        """The (folded) terms that occur in an already case-folded text."""
-        return {t for t in self.folded if t in folded_body}
-
-    def score(self, folded_body: str, present: set[str]) -> float:
-        """10 per distinct term present, plus one per occurrence."""
-        return len(present) * 10.0 + sum(folded_body.count(t) for t in present)
-
     def words_in(self, folded_body: str) -> bool:
         """Every term occurs in the text, a Chinese term of 3+ characters as its two-character
         words in any order (技术转让 matches 转让和推广技术): word order varies, the meaning not."""
@@ -114,19 +106,19 @@ def rank(
     everything = set(query.folded)
     rows: list[Ranked] = []
     entry_terms: dict[tuple[str, int], set[str]] = {}
+    totals: dict[tuple[str, int], float] = {}  # weighted occurrences: how much the entry is about it
     for kind, number, section, body, *known in sections:
         folded = known[0] if known else body.casefold()
-        present = query.terms_in(folded)
+        counts = [folded.count(t) for t in query.folded]  # each term counted once, in one pass each
+        present = {t for t, n in zip(query.folded, counts, strict=True) if n}
         if present:
-            entry_terms.setdefault((kind, number), set()).update(present)
-            score = query.score(folded, present) * WEIGHTS.get(section, 1.0)
-            rows.append(Ranked(score, kind, number, section, body, folded))
+            key, weight, uses = (kind, number), WEIGHTS.get(section, 1.0), sum(counts)
+            entry_terms.setdefault(key, set()).update(present)
+            totals[key] = totals.get(key, 0.0) + uses * weight
+            # 10 per distinct term present, plus one per occurrence, weighted by section
+            rows.append(Ranked((len(present) * 10.0 + uses) * weight, kind, number, section, body, folded))
     rows = [r for r in rows if entry_terms[(r.kind, r.number)] == everything]
-    totals: dict[tuple[str, int], float] = {}  # weighted occurrences: how much the entry is about it
-    for r in rows:
-        uses = sum(r.folded.count(t) for t in query.folded) * WEIGHTS.get(r.section, 1.0)
-        totals[(r.kind, r.number)] = totals.get((r.kind, r.number), 0.0) + uses
-    own = {key: query.words_in(own_texts.get(key, "")) for key in totals}
+    own = {key: query.words_in(own_texts.get(key, "")) for key, terms in entry_terms.items() if terms == everything}
 
     def order(r: Ranked) -> tuple:
         key = (r.kind, r.number)

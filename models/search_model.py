@@ -6,6 +6,8 @@ the delegate, DisplayRole is plain text.
 
 from __future__ import annotations
 
+import functools
+
 from PySide6.QtCore import (
     QAbstractItemModel,
     QCoreApplication,
@@ -42,12 +44,17 @@ def tr(text: str) -> str:
     return QCoreApplication.translate("", text)  # lupdate files module-level tr() under ""
 
 
-def hit_target(hit: SearchHit) -> str:
-    if hit.kind == "recommendation":
-        return str(Target.rec(hit.number))
-    if hit.kind == "review":
-        return str(Target.review(hit.number))
+@functools.cache
+def _target(kind: str, number: int) -> str:
+    if kind == "recommendation":
+        return str(Target.rec(number))
+    if kind == "review":
+        return str(Target.review(number))
     return "cover"
+
+
+def hit_target(hit: SearchHit) -> str:
+    return _target(hit.kind, hit.number)
 
 
 def section_label(key: str) -> str:
@@ -107,28 +114,30 @@ class SearchResultModel(QAbstractItemModel):
         return [g.target for g in self._groups]
 
     # --- QAbstractItemModel ---------------------------------------------------------
+    # The view calls index and rowCount for every row at each reset (expandAll lays all of them out):
+    # each reads the index's pointer once (None: the top level, _TOP: a group, a _Group: a hit).
     def index(self, row: int, column: int = 0, parent: _Index = _NO_PARENT) -> QModelIndex:
-        if column != 0 or row < 0:
-            return QModelIndex()
-        if not parent.isValid():
-            return self.createIndex(row, 0, _TOP) if row < len(self._groups) else QModelIndex()
-        if parent.internalPointer() is not _TOP:
-            return QModelIndex()
-        group = self._groups[parent.row()]
-        return self.createIndex(row, 0, group) if row < len(group.hits) else QModelIndex()
+        owner = parent.internalPointer()
+        if owner is None:
+            if column == 0 and 0 <= row < len(self._groups):
+                return self.createIndex(row, 0, _TOP)
+        elif owner is _TOP and column == 0:
+            group = self._groups[parent.row()]
+            if 0 <= row < len(group.hits):
+                return self.createIndex(row, 0, group)
+        return QModelIndex()
 
     def parent(self, index: _Index = _NO_PARENT) -> QModelIndex:  # type: ignore[override]
-        if not index.isValid():
-            return QModelIndex()
         group = index.internalPointer()
-        if group is _TOP:
+        if group is None or group is _TOP:
             return QModelIndex()
         return self.createIndex(group.row, 0, _TOP)
 
     def rowCount(self, parent: _Index = _NO_PARENT) -> int:
-        if not parent.isValid():
+        owner = parent.internalPointer()
+        if owner is None:
             return len(self._groups)
-        if parent.column() != 0 or parent.internalPointer() is not _TOP:
+        if owner is not _TOP or parent.column() != 0:
             return 0
         return len(self._groups[parent.row()].hits)
 

@@ -262,29 +262,29 @@ class RecommendationTreeModel(QAbstractItemModel):
         return self._label(nodes[0]) if nodes else target
 
     def node(self, index: _Index) -> Node:
-        return index.internalPointer() if index.isValid() else self._root
+        return index.internalPointer() or self._root  # an invalid index's pointer is None
 
     # --- QAbstractItemModel ---------------------------------------------------------
+    # The view calls index, parent and rowCount hundreds of times per layout and repaint: each reads the
+    # node from the index's pointer once, and no more of the index than it needs.
     def index(self, row: int, column: int = 0, parent: _Index = _NO_PARENT) -> QModelIndex:
-        if column != 0 or row < 0:
+        children = (parent.internalPointer() or self._root).children
+        if column != 0 or not 0 <= row < len(children):
             return QModelIndex()
-        node = self.node(parent)
-        if row >= len(node.children):
-            return QModelIndex()
-        return self.createIndex(row, 0, node.children[row])
+        return self.createIndex(row, 0, children[row])
 
     def parent(self, index: _Index = _NO_PARENT) -> QModelIndex:  # type: ignore[override]
-        # The view asks ~250 times per repaint (each row's branches walk up its ancestors): kept lean.
-        node: Node | None = index.internalPointer()  # None for an invalid index
+        node: Node | None = index.internalPointer()
         up = node.parent if node is not None else None
         if up is None or up is self._root:
             return QModelIndex()
         return self.createIndex(up.row_index, 0, up)
 
     def rowCount(self, parent: _Index = _NO_PARENT) -> int:
-        if parent.isValid() and parent.column() != 0:
-            return 0
-        return len(self.node(parent).children)
+        node: Node | None = parent.internalPointer()
+        if node is None:
+            return len(self._root.children)
+        return len(node.children) if parent.column() == 0 else 0
 
     def columnCount(self, parent: _Index = _NO_PARENT) -> int:
         return 1

@@ -175,3 +175,15 @@ def test_full_text_search_starts_from_the_index_not_from_every_section(content_d
     plan = [row[3] for row in con.execute("EXPLAIN QUERY PLAN " + FTS_SECTIONS, ('"CDIP/33/3"', 1))]
     assert plan[0].startswith("SCAN sections_fts VIRTUAL TABLE"), plan
     assert "rowid=?" in plan[1], plan
+
+
+def test_snippets_are_made_only_for_the_hits_read(repo, monkeypatch):
+    """A one-character query has ~200 hits and the list shows ~20: their snippets are made when read."""
+    import models.repository as repository
+
+    made, real = [], repository.snippet
+    monkeypatch.setattr(repository, "snippet", lambda *args: made.append(args) or real(*args))
+    hits = repo.search("权", limit=10_000)
+    assert len(hits) > 150 and made == []
+    first = hits[0].snippet
+    assert "\x02权\x03" in first and hits[0].snippet is first and len(made) == 1
