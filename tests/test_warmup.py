@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+import os
 import subprocess
 import sys
 import textwrap
@@ -18,8 +19,6 @@ linux_only = pytest.mark.skipif(not sys.platform.startswith("linux"), reason="re
 
 def run(script: str, **env: str) -> list[str]:
     """Run ``script`` in a fresh interpreter in the project folder; its printed lines."""
-    import os
-
     out = subprocess.run([sys.executable, "-c", textwrap.dedent(script)], cwd=ROOT, capture_output=True,
                          text=True, timeout=60, env={**os.environ, **env})
     assert out.returncode == 0, out.stderr
@@ -125,3 +124,40 @@ def test_the_bundle_starts_the_warm_up_in_its_first_runtime_hook():
     hook = (ROOT / "tools" / "pyi_rth_warmup.py").read_text(encoding="utf-8")
     code = hook.split('"""')[-1]
     assert "warmup.start()" in code and "PySide6" not in code
+
+
+POOLED_THREADS = """
+    import os, qt_compat
+    qt_compat.apply()
+    from PySide6.QtWidgets import QApplication, QListWidget
+    if os.environ.get("PLAIN_APP"):
+        app = QApplication(["x", "-style", "fusion"])
+    else:
+        from ui.app import make_app
+        app = make_app(["x"])
+    print(os.environ.get("QT_NO_GUI_THREADPOOL"))
+    view = QListWidget()  # a list 700 px high, and its scroll bar's gradient: fills Qt hands to its pool
+    view.addItems([str(n) for n in range(300)])
+    view.resize(400, 700)
+    view.show()
+    app.processEvents()
+    for _ in range(5):
+        view.repaint()
+    names = [open(f"/proc/self/task/{t}/comm").read().strip() for t in os.listdir("/proc/self/task")]
+    print(sum(n.startswith("Thread (pooled)") for n in names))
+"""
+
+
+@linux_only
+def test_the_window_paints_without_qts_gui_thread_pool():
+    """make_app turns Qt's GUI thread pool off (QT_NO_GUI_THREADPOOL): tall fills are painted on the GUI
+    thread, not handed to pool threads and waited for. A plain application starts pool threads."""
+    env = {key: value for key, value in os.environ.items() if key != "QT_NO_GUI_THREADPOOL"}
+    env["QT_QPA_PLATFORM"] = "offscreen"  # this process's own make_app has set the variable: not inherited
+    out = subprocess.run([sys.executable, "-c", textwrap.dedent(POOLED_THREADS)], cwd=ROOT, capture_output=True,
+                         text=True, timeout=60, env=env)
+    assert out.returncode == 0 and out.stdout.split() == ["1", "0"], out.stderr
+    if (os.cpu_count() or 1) > 1:  # the control: with two cores or more, Qt does use its pool
+        out = subprocess.run([sys.executable, "-c", textwrap.dedent(POOLED_THREADS)], cwd=ROOT,
+                             capture_output=True, text=True, timeout=60, env={**env, "PLAIN_APP": "1"})
+        assert out.returncode == 0 and int(out.stdout.split()[1]) > 0, out.stderr

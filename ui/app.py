@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import gc
+import os
 import sys
 from types import TracebackType
 
@@ -42,6 +43,11 @@ def make_app(argv: list[str] | None = None) -> QApplication:
     from models import warmup
 
     warmup.finish()  # Qt reads fontconfig from here on: not while the warm-up thread does
+    # Qt's raster engine hands every fill 96 or more lines high (a scroll bar's gradient, a pane's
+    # background) to a thread pool and waits for it. A window's fills are too small to gain: without the
+    # pool a 789 px scroll bar repaints in 0.4 ms, not 3.1, and the whole window in ~3 ms, not 6.8
+    # (docs/reader.md). Read when the pool is first wanted, so set before the application exists.
+    os.environ.setdefault("QT_NO_GUI_THREADPOOL", "1")
     set_windows_app_id()
     if QApplication.instance() is None:
         QGuiApplication.setHighDpiScaleFactorRoundingPolicy(Qt.HighDpiScaleFactorRoundingPolicy.PassThrough)
