@@ -1,13 +1,8 @@
-"""The recommendation tree: plain Python nodes, shown through a filtering proxy over Qt's own item model.
+"""The recommendation tree: a hand-written QAbstractItemModel over plain Python nodes.
 
 Document → Annex I clusters A–F (or WIPO sectors) → recommendations; an Annex II branch
 with the review recommendations; a cover-note node. Filtering hides recommendations that
 do not match but keeps every cluster; group counts follow the filter.
-
-The rows' structure lives in a QStandardItemModel (each item carries its Node) and the filter is a regular
-expression over each row's key, so the view's ~500 index/parent/rowCount/flags calls per repaint stay in
-C++: with a Python QAbstractItemModel they made ~60 % of a repaint after each keystroke. What a row shows
-comes from its Node (``data``), in Python as before.
 """
 
 from __future__ import annotations
@@ -15,16 +10,14 @@ from __future__ import annotations
 from collections.abc import Iterable
 
 from PySide6.QtCore import (
+    QAbstractItemModel,
     QCoreApplication,
     QModelIndex,
     QObject,
     QPersistentModelIndex,
-    QRegularExpression,
     QSize,
-    QSortFilterProxyModel,
     Qt,
 )
-from PySide6.QtGui import QStandardItem, QStandardItemModel
 
 from models import names
 from models.entities import Cluster, Document, RecommendationSummary, ReviewRecommendation
@@ -37,8 +30,6 @@ KindRole = Qt.ItemDataRole.UserRole + 2  # node kind
 NumberRole = Qt.ItemDataRole.UserRole + 3  # recommendation number (0 if none)
 BookmarkedRole = Qt.ItemDataRole.UserRole + 4
 ImmediateRole = Qt.ItemDataRole.UserRole + 5
-_NODE = Qt.ItemDataRole.UserRole + 6  # on each item: its Node
-_KEY = Qt.ItemDataRole.UserRole + 7  # on each item: what the filter matches ("rec:6", "review:3", "*" for the rest)
 
 _Index = QModelIndex | QPersistentModelIndex
 _NO_PARENT = QModelIndex()
@@ -57,7 +48,7 @@ class Node:
     """One row of the tree: its kind and key, its parent and children, and what it shows."""
 
     __slots__ = ("kind", "key", "parent", "children", "summary", "review", "total", "row_index", "label",
-                 "target", "item")
+                 "target")
 
     def __init__(
         self,
@@ -71,16 +62,8 @@ class Node:
         self.parent: Node | None = None
         self.children: list[Node] = []
         self.row_index = 0
-        self.label: str | None = None  # display text, cached until the counts or the language change
+        self.label: str | None = None  # display text, cached until the next rebuild or bookmark change
         self.target = self._target()  # asked for on every paint of the row (BookmarkedRole): made once
-        self.item: QStandardItem | None = None  # its row in the item model
-
-    def filter_key(self) -> str:
-        if self.kind == "rec" and self.summary:
-            return f"rec:{self.summary.number}"
-        if self.kind == "review" and self.review:
-            return f"review:{self.review.number}"
-        return "*"  # groups and pages: always shown
 
     def add(self, child: Node) -> Node:
         child.parent = self
@@ -103,7 +86,7 @@ class Node:
         )
 
 
-class RecommendationTreeModel(QSortFilterProxyModel):
+class RecommendationTreeModel(QAbstractItemModel):
     """One column. Call ``set_visible`` to filter, ``set_grouping`` to switch cluster/sector."""
 
     def __init__(
@@ -129,95 +112,82 @@ class RecommendationTreeModel(QSortFilterProxyModel):
         self._root = Node("root")
         self._by_target: dict[str, list[Node]] = {}
         self._role_handlers = self._role_table()
-        self.setFilterRole(_KEY)
         self._build()
 
     # --- structure ------------------------------------------------------------------
     def _build(self) -> None:
-        """Every row (filtering only hides), as nodes and as a new item model: a reset for the views."""
         root = Node("root")
         doc = root.add(Node("document", self._document.symbol))
         doc.add(Node("cover", "cover"))
+        shown = [s for s in self._summaries if self._visible is None or s.number in self._visible]
         annex1 = doc.add(Node("annex1", "annex1"))
         if self._grouping == "sector":
             for sector in self._sectors:
-                group = annex1.add(Node("sector", sector, total=sum(sector in s.sectors for s in self._summaries)))
-                for s in self._summaries:
+                group = annex1.add(
+                    Node("sector", sector, total=sum(sector in s.sectors for s in self._summaries))
+                )
+                for s in shown:
                     if sector in s.sectors:
                         group.add(Node("rec", summary=s))
         else:
             for cluster in self._clusters:
                 group = annex1.add(Node("cluster", cluster.id, total=len(cluster.numbers)))
-                for s in self._summaries:
+                for s in shown:
                     if s.cluster == cluster.id:
                         group.add(Node("rec", summary=s))
         annex2 = doc.add(Node("annex2", "annex2", total=len(self._reviews)))
         for rv in self._reviews:
-            annex2.add(Node("review", review=rv))
+            if self._visible_reviews is None or rv.number in self._visible_reviews:
+                annex2.add(Node("review", review=rv))
         self._root = root
         self._by_target = {}
-        items = QStandardItemModel(self)
-        stack = [(root, items.invisibleRootItem())]
+        stack = [root]
         while stack:
-            node, parent_item = stack.pop()
-            for child in node.children:
-                item = child.item = QStandardItem()
-                item.setFlags(_ROW_FLAGS)
-                item.setData(child, _NODE)
-                item.setData(child.filter_key(), _KEY)
-                parent_item.appendRow(item)
-                if child.target:
-                    self._by_target.setdefault(child.target, []).append(child)
-                stack.append((child, item))
-        old = self.sourceModel()
-        self.setFilterRegularExpression(self._filter())
-        self.setSourceModel(items)
-        if old is not None:
-            old.deleteLater()
+            node = stack.pop()
+            if node.target:
+                self._by_target.setdefault(node.target, []).append(node)
+            stack.extend(node.children)
 
-    def _filter(self) -> QRegularExpression:
-        """Matches the keys of the rows shown: groups and pages always, entries when the filter keeps them."""
-        if self._visible is None and self._visible_reviews is None:
-            return QRegularExpression()  # empty: every row
-
-        def numbers(wanted: set[int] | None) -> str:
-            return r"\d+" if wanted is None else "|".join(map(str, sorted(wanted))) or "(?!)"  # (?!): none
-
-        recs, reviews = numbers(self._visible), numbers(self._visible_reviews)
-        return QRegularExpression(rf"^(?:\*|rec:(?:{recs})|review:(?:{reviews}))$")
-
-    def _shown(self, node: Node) -> bool:
-        if node.kind == "rec" and node.summary:
-            return self._visible is None or node.summary.number in self._visible
-        if node.kind == "review" and node.review:
-            return self._visible_reviews is None or node.review.number in self._visible_reviews
-        return True
+    def _rebuild(self) -> None:
+        self.beginResetModel()
+        self._build()
+        self.endResetModel()
 
     def set_visible(self, numbers: Iterable[int] | None, reviews: Iterable[int] | None = None) -> None:
-        """Show only these recommendations (None: all) and review recommendations (None: all). The rows
-        that stay are not reset (a first keystroke that all 45 match only changes the group counts)."""
+        """Show only these recommendations (None: all) and review recommendations (None: all)."""
         new = set(numbers) if numbers is not None else None
         new_rev = set(reviews) if reviews is not None else None
         if new == self._visible and new_rev == self._visible_reviews:
             return
+        same_rows = self._rows(new, new_rev) == self._rows(self._visible, self._visible_reviews)
         self._visible, self._visible_reviews = new, new_rev
-        self.setFilterRegularExpression(self._filter())  # rows removed and inserted as needed
-        self._relabel_groups()
+        if same_rows:  # e.g. a first keystroke that all 45 match: only the group counts change
+            self._relabel_groups()
+        else:
+            self._rebuild()
+
+    def _rows(self, numbers: set[int] | None, reviews: set[int] | None) -> tuple[list[int], list[int]]:
+        """The recommendations and review recommendations shown under these filters, in order."""
+        return (
+            [s.number for s in self._summaries if numbers is None or s.number in numbers],
+            [r.number for r in self._reviews if reviews is None or r.number in reviews],
+        )
 
     def _relabel_groups(self) -> None:
-        """Forget the group rows' labels (their counts) and tell the views."""
+        """The rows stay: forget the group rows' labels (their counts) and tell the views, with no reset
+        (a reset lays out and repaints the whole tree)."""
         for group in self._root.children[0].children:
             for node in (group, *group.children):
-                if node.kind in ("annex1", "annex2", "cluster", "sector") and node.label is not None:
+                if node.kind in ("annex1", "cluster", "sector") and node.label is not None:
                     node.label = None
-                    index = self.mapFromSource(node.item.index())
+                    index = self.createIndex(node.row(), 0, node)
                     self.dataChanged.emit(index, index, [Qt.ItemDataRole.DisplayRole])
 
     def set_grouping(self, grouping: str) -> None:
         if grouping not in ("cluster", "sector") or grouping == self._grouping:
             return
         self._grouping = grouping
-        self._build()
+        self._rebuild()
 
     @property
     def grouping(self) -> str:
@@ -244,9 +214,8 @@ class RecommendationTreeModel(QSortFilterProxyModel):
                 parents.append(node.parent)
             stack.extend(node.children)
         for parent in dict.fromkeys(parents):  # each parent once, in order
-            index = self.mapFromSource(parent.item.index()) if parent.item is not None else QModelIndex()
-            if (rows := self.rowCount(index)) and (parent.item is None or index.isValid()):
-                self.dataChanged.emit(self.index(0, 0, index), self.index(rows - 1, 0, index))
+            first = self.createIndex(0, 0, parent.children[0])
+            self.dataChanged.emit(first, self.createIndex(len(parent.children) - 1, 0, parent.children[-1]))
 
     def set_row_height(self, height: int) -> None:
         """Every row's height, as its size hint (Qt.SizeHintRole; 0: none, the delegate decides). The view
@@ -261,9 +230,7 @@ class RecommendationTreeModel(QSortFilterProxyModel):
 
     # --- lookup ---------------------------------------------------------------------
     def indexes_for(self, target: str) -> list[QModelIndex]:
-        """The rows showing ``target`` (none while the filter hides it)."""
-        found = (self.mapFromSource(n.item.index()) for n in self._by_target.get(target, []) if n.item is not None)
-        return [index for index in found if index.isValid()]
+        return [self.createIndex(n.row(), 0, n) for n in self._by_target.get(target, [])]
 
     def index_for(self, target: str) -> QModelIndex:
         found = self.indexes_for(target)
@@ -295,20 +262,45 @@ class RecommendationTreeModel(QSortFilterProxyModel):
         return self._label(nodes[0]) if nodes else target
 
     def node(self, index: _Index) -> Node:
-        if not index.isValid():
-            return self._root
-        return QSortFilterProxyModel.data(self, index, _NODE) or self._root
+        return index.internalPointer() or self._root  # an invalid index's pointer is None
 
-    # --- what the rows show (index, parent, rowCount and flags are Qt's) --------------------------------
+    # --- QAbstractItemModel ---------------------------------------------------------
+    # The view calls index, parent and rowCount hundreds of times per layout and repaint: each reads the
+    # node from the index's pointer once, and no more of the index than it needs.
+    def index(self, row: int, column: int = 0, parent: _Index = _NO_PARENT) -> QModelIndex:
+        children = (parent.internalPointer() or self._root).children
+        if column != 0 or not 0 <= row < len(children):
+            return QModelIndex()
+        return self.createIndex(row, 0, children[row])
+
+    def parent(self, index: _Index = _NO_PARENT) -> QModelIndex:  # type: ignore[override]
+        node: Node | None = index.internalPointer()
+        up = node.parent if node is not None else None
+        if up is None or up is self._root:
+            return QModelIndex()
+        return self.createIndex(up.row_index, 0, up)
+
+    def rowCount(self, parent: _Index = _NO_PARENT) -> int:
+        node: Node | None = parent.internalPointer()
+        if node is None:
+            return len(self._root.children)
+        return len(node.children) if parent.column() == 0 else 0
+
+    def columnCount(self, parent: _Index = _NO_PARENT) -> int:
+        return 1
+
+    def flags(self, index: _Index) -> Qt.ItemFlag:
+        return _ROW_FLAGS if index.isValid() else Qt.ItemFlag.NoItemFlags
+
     def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole):
         if section == 0 and orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
             return tr("Recommendations")
         return None
 
     def data(self, index: _Index, role: int = _DISPLAY):
-        node: Node | None = QSortFilterProxyModel.data(self, index, _NODE) if index.isValid() else None
-        if node is None:
+        if not index.isValid():
             return None
+        node: Node = index.internalPointer()
         if role == _DISPLAY:  # by far the most frequent: cached
             if node.label is None:
                 node.label = self._label(node)
@@ -355,7 +347,7 @@ class RecommendationTreeModel(QSortFilterProxyModel):
             )
             return f"{label} ({self.shown_count()}/{self.total_count()})"
         if k == "annex2":
-            return tr("Annex II · Independent review") + f" ({sum(map(self._shown, node.children))})"
+            return tr("Annex II · Independent review") + f" ({len(node.children)})"
         return ""
 
     def _spoken(self, node: Node) -> str:
@@ -391,7 +383,7 @@ class RecommendationTreeModel(QSortFilterProxyModel):
         return text
 
     def _count(self, node: Node) -> str:
-        shown = sum(map(self._shown, node.children))
+        shown = len(node.children)
         return str(shown) if self._visible is None else f"{shown}/{node.total}"
 
     def _tooltip(self, node: Node) -> str | None:
