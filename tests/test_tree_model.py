@@ -143,3 +143,13 @@ def test_search_result_model(repo, qtmodeltester):
     model.set_hits([])
     qtmodeltester.check(model)
     assert model.rowCount() == 0
+
+
+def test_a_group_rows_count_is_drawn_apart_from_its_title(window):
+    """The delegate draws a group's count (" (8/14)") apart from its title: filtering changes only the
+    count, and an elided title keeps its count in view. A recommendation's title stays whole."""
+    delegate = window.tree.itemDelegate()
+    assert delegate.split("A  技术援助和能力建设 (8/14)") == ("A  技术援助和能力建设", " (8/14)")
+    assert delegate.split("附件二 · 独立审查 (6)") == ("附件二 · 独立审查", " (6)")
+    title = "15★  [⇄21、44] 准则制定活动应：(a) 有包容性，并受成员国驱动"
+    assert delegate.split(title) == (title, "")

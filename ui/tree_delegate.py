@@ -3,12 +3,15 @@ at the right edge, outside the elided text, so a long title never hides it."""
 
 from __future__ import annotations
 
+import re
+
 from PySide6.QtCore import QModelIndex, QRect, QSize, Qt
 from PySide6.QtGui import QColor, QFont, QFontMetrics, QIcon, QPainter, QPalette, QPixmap
 from PySide6.QtWidgets import QApplication, QStyle, QStyledItemDelegate, QStyleOptionViewItem, QWidget
 
 from models.tree_model import BookmarkedRole
 
+_COUNT = re.compile(r"(.*\S)( \(\d+(?:/\d+)?\))")  # "A  技术援助和能力建设 (8/14)": title, count
 # As ints: on PySide's Python enums every `state & flag` builds a new enum member, on each row's paint.
 _SELECTED = QStyle.StateFlag.State_Selected.value
 _HIGHLIGHTED = (QStyle.StateFlag.State_Selected | QStyle.StateFlag.State_MouseOver).value
@@ -25,6 +28,8 @@ class TreeItemDelegate(QStyledItemDelegate):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._texts: dict[tuple, QPixmap] = {}
+        self._widths: dict[str, int] = {}  # natural widths of labels' parts, in the view's font
+        self._splits: dict[str, tuple[str, str]] = {}  # label -> (title, " (count)") or (label, "")
         self._marks: dict[tuple[int, int, bool], QPixmap] = {}
 
     def bookmark_pixmap(self, side: int, ratio: float, selected: bool, colour: QColor) -> QPixmap:
@@ -52,23 +57,25 @@ class TreeItemDelegate(QStyledItemDelegate):
         """Forget the drawn texts (the view's font, style or palette changed)."""
         self._texts.clear()
         self._marks.clear()
+        self._widths.clear()
 
     def text_pixmap(self, text: str, width: int, height: int, font: QFont, colour: QColor, ratio: float) -> QPixmap:
-        """``text`` elided to ``width`` and drawn in ``colour`` on a transparent row ``height`` high (the font
-        is not part of the key: the view calls reset() when it changes)."""
+        """``text`` elided to ``width`` and drawn in ``colour`` on a transparent row ``height`` high, as wide as
+        the text it shows (the font is not part of the key: the view calls reset() when it changes)."""
         key = (text, width, height, colour.rgba(), ratio)
         pixmap = self._texts.get(key)
         if pixmap is None:
             if len(self._texts) >= self.MAX_TEXTS:
                 self._texts.clear()
             metrics = QFontMetrics(font)
+            elided = metrics.elidedText(text, Qt.TextElideMode.ElideRight, width)
+            width = min(width, metrics.horizontalAdvance(elided) + 2)  # as wide as what it shows
             pixmap = QPixmap(max(1, round(width * ratio)), max(1, round(height * ratio)))
             pixmap.setDevicePixelRatio(ratio)
             pixmap.fill(Qt.GlobalColor.transparent)
             painter = QPainter(pixmap)
             painter.setFont(font)
             painter.setPen(colour)
-            elided = metrics.elidedText(text, Qt.TextElideMode.ElideRight, width)
             painter.drawText(QRect(0, 0, width, height), Qt.AlignmentFlag.AlignVCenter, elided)
             painter.end()
             self._texts[key] = pixmap
@@ -88,5 +95,31 @@ class TreeItemDelegate(QStyledItemDelegate):
             mark = self.mark_rect(rect, QFontMetrics(option.font).height())
             painter.drawPixmap(mark, self.bookmark_pixmap(mark.width(), ratio, selected, colour))
             rect.setRight(mark.left() - 4)
-        text = self.text_pixmap(index.data() or "", rect.width(), rect.height(), option.font, colour, ratio)
-        painter.drawPixmap(rect.topLeft(), text)
+        title, count = self.split(index.data() or "")
+        if count:  # a group's count: its own small pixmap, so a new count does not draw the title again
+            # the title's own width when it fits: the same pixmap whatever the count
+            room = max(1, min(self.width(title, option.font), rect.width() - self.width(count, option.font)))
+            head = self.text_pixmap(title, room, rect.height(), option.font, colour, ratio)
+            painter.drawPixmap(rect.topLeft(), head)
+            tail = self.text_pixmap(count, self.width(count, option.font), rect.height(), option.font, colour, ratio)
+            painter.drawPixmap(rect.left() + round(head.width() / ratio), rect.top(), tail)
+        else:
+            text = self.text_pixmap(title, rect.width(), rect.height(), option.font, colour, ratio)
+            painter.drawPixmap(rect.topLeft(), text)
+
+    def split(self, label: str) -> tuple[str, str]:
+        """A group label's title and its count (" (8/14)"), which filtering changes; other labels whole."""
+        parts = self._splits.get(label)
+        if parts is None:
+            if len(self._splits) > self.MAX_TEXTS:
+                self._splits.clear()
+            m = _COUNT.fullmatch(label)
+            parts = self._splits[label] = (m.group(1), m.group(2)) if m else (label, "")
+        return parts
+
+    def width(self, text: str, font: QFont) -> int:
+        found = self._widths.get(text)
+        if found is None:
+            # +2: elidedText() cuts a text given exactly its advance when its glyphs reach 1 px further
+            found = self._widths[text] = QFontMetrics(font).horizontalAdvance(text) + 2
+        return found
