@@ -27,19 +27,22 @@ def section_title(key: str, short: bool = False) -> str:
     """The UI's name for a section: the heading in the page, or (``short``) the label of a search hit."""
     if short and key in ("text", "sectors"):
         return tr("Text") if key == "text" else tr("Sectors")
-    titles = {
-        "text": tr("Recommendation"),
-        "sectors": tr("Related WIPO sectors"),
-        "implementation": tr("Implementation"),
-        "highlights": tr("Highlights"),
-        "activities": tr("Activities/results"),
-        "footnotes": tr("Footnotes"),
-        "progress": tr("Progress"),
-        "links": tr("Links"),
-        "references": tr("References"),
-        "cover": tr("Cover note"),
-    }
-    return titles.get(key, key)
+    title = _SECTION_TITLES.get(key)  # one translation looked up, not all ten: each hit row asks, per paint
+    return title() if title is not None else key
+
+
+_SECTION_TITLES = {
+    "text": lambda: tr("Recommendation"),
+    "sectors": lambda: tr("Related WIPO sectors"),
+    "implementation": lambda: tr("Implementation"),
+    "highlights": lambda: tr("Highlights"),
+    "activities": lambda: tr("Activities/results"),
+    "footnotes": lambda: tr("Footnotes"),
+    "progress": lambda: tr("Progress"),
+    "links": lambda: tr("Links"),
+    "references": lambda: tr("References"),
+    "cover": lambda: tr("Cover note"),
+}
 
 
 def _heading(key: str) -> str:

@@ -9,8 +9,6 @@ from PySide6.QtCore import QModelIndex, QRect, QSize, Qt
 from PySide6.QtGui import QColor, QFont, QFontMetrics, QIcon, QPainter, QPalette, QPixmap
 from PySide6.QtWidgets import QApplication, QStyle, QStyledItemDelegate, QStyleOptionViewItem, QWidget
 
-from models.tree_model import BookmarkedRole
-
 _COUNT = re.compile(r"(.*\S)( \(\d+(?:/\d+)?\))")  # "A  技术援助和能力建设 (8/14)": title, count
 # As ints: on PySide's Python enums every `state & flag` builds a new enum member, on each row's paint.
 _SELECTED = QStyle.StateFlag.State_Selected.value
@@ -91,11 +89,12 @@ class TreeItemDelegate(QStyledItemDelegate):
         colour = option.palette.color(QPalette.ColorRole.HighlightedText if selected else QPalette.ColorRole.Text)
         ratio = painter.device().devicePixelRatioF()
         rect = option.rect.adjusted(3, 0, -3, 0)
-        if index.data(BookmarkedRole):
+        label, marked = index.model().painted(index)
+        if marked:
             mark = self.mark_rect(rect, QFontMetrics(option.font).height())
             painter.drawPixmap(mark, self.bookmark_pixmap(mark.width(), ratio, selected, colour))
             rect.setRight(mark.left() - 4)
-        title, count = self.split(index.data() or "")
+        title, count = self.split(label)
         if count:  # a group's count: its own small pixmap, so a new count does not draw the title again
             # the title's own width when it fits: the same pixmap whatever the count
             room = max(1, min(self.width(title, option.font), rect.width() - self.width(count, option.font)))

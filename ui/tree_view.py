@@ -60,7 +60,10 @@ class RecommendationTree(QTreeView):
         self._silent = True
 
     def _restore(self) -> None:
-        self._expand(QModelIndex())
+        if self._collapsed:
+            self._expand(QModelIndex())
+        else:  # the usual case: Qt expands every row in one pass, where _expand asks the model row by row
+            self.expandAll()
         if self._current:
             index = self._model.index_for(self._current)
             if index.isValid():
