@@ -23,6 +23,7 @@ from models.page_html import section_title
 from models.target import Target
 
 _ROW_FLAGS = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable  # every row: computed once
+_HIT_FLAGS = _ROW_FLAGS | Qt.ItemFlag.ItemNeverHasChildren
 
 TargetRole = Qt.ItemDataRole.UserRole + 1
 SectionRole = Qt.ItemDataRole.UserRole + 2
@@ -110,6 +111,11 @@ class SearchResultModel(QAbstractItemModel):
     def hit_count(self) -> int:
         return sum(len(g.hits) for g in self._groups)
 
+    def hit_at(self, index: _Index) -> SearchHit | None:
+        """The hit a row shows; None for a group row (the delegate's one call per row it sizes or paints)."""
+        group = index.internalPointer()
+        return None if group is None or group is _TOP else group.hits[index.row()]
+
     def targets(self) -> list[str]:
         return [g.target for g in self._groups]
 
@@ -145,7 +151,10 @@ class SearchResultModel(QAbstractItemModel):
         return 1
 
     def flags(self, index: _Index) -> Qt.ItemFlag:
-        return _ROW_FLAGS if index.isValid() else Qt.ItemFlag.NoItemFlags
+        owner = index.internalPointer()
+        if owner is None:
+            return Qt.ItemFlag.NoItemFlags
+        return _ROW_FLAGS if owner is _TOP else _HIT_FLAGS  # a hit never has rows: the view asks no further
 
     def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole):
         """The (hidden) column header, which screen readers announce: a name, not Qt's default "1"."""

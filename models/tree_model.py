@@ -24,6 +24,7 @@ from models.entities import Cluster, Document, RecommendationSummary, ReviewReco
 from models.target import Target
 
 _ROW_FLAGS = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable  # every row: computed once
+_ENTRY_FLAGS = _ROW_FLAGS | Qt.ItemFlag.ItemNeverHasChildren
 
 TargetRole = Qt.ItemDataRole.UserRole + 1  # "rec:6", "review:3", "cover", "overview", "" for groups
 KindRole = Qt.ItemDataRole.UserRole + 2  # node kind
@@ -290,7 +291,11 @@ class RecommendationTreeModel(QAbstractItemModel):
         return 1
 
     def flags(self, index: _Index) -> Qt.ItemFlag:
-        return _ROW_FLAGS if index.isValid() else Qt.ItemFlag.NoItemFlags
+        node: Node | None = index.internalPointer()
+        if node is None:
+            return Qt.ItemFlag.NoItemFlags
+        # an entry never has rows: the view then asks no rowCount for it when it lays out or paints
+        return _ENTRY_FLAGS if node.kind in ("rec", "review", "cover") else _ROW_FLAGS
 
     def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole):
         if section == 0 and orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:

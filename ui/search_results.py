@@ -12,7 +12,6 @@ from models.search_model import (
     IsGroupRole,
     SearchResultModel,
     SectionRole,
-    SnippetRole,
     TargetRole,
     section_label,
 )
@@ -118,7 +117,8 @@ class SnippetDelegate(QStyledItemDelegate):
         widget = option.widget
         state = option.state
         selected = bool(state & _SELECTED)
-        if index.data(IsGroupRole):
+        hit = index.model().hit_at(index)  # one call for the row, where data() went through Qt and back
+        if hit is None:
             self._paint_group(painter, option, index, selected)
             return
         if widget is not None and (selected or state & _HAS_FOCUS):
@@ -133,8 +133,7 @@ class SnippetDelegate(QStyledItemDelegate):
         )
         base, bold, fm, _fm_bold = self._metrics(option.font)
         rect = option.rect.adjusted(4, 3, -4, -3)
-        label = section_label(index.data(SectionRole) or "") + "  "
-        runs = self._layout(label, index.data(SnippetRole) or "", rect.width(), option.font)
+        runs = self._layout(section_label(hit.section) + "  ", hit.snippet, rect.width(), option.font)
         top, left, step = rect.top(), rect.left(), fm.lineSpacing()
         painter.save()
         for n, run in enumerate(runs):
@@ -182,9 +181,9 @@ class SnippetDelegate(QStyledItemDelegate):
         view = self.parent()
         room = view.viewport().width() - view.indentation() - 8 if isinstance(view, QTreeView) else 300
         lines = 1
-        if not index.data(IsGroupRole):  # as many lines as this hit's text takes, not the most a hit may
-            label = section_label(index.data(SectionRole) or "") + "  "
-            runs = self._layout(label, index.data(SnippetRole) or "", room, option.font)
+        hit = index.model().hit_at(index)
+        if hit is not None:  # as many lines as this hit's text takes, not the most a hit may
+            runs = self._layout(section_label(hit.section) + "  ", hit.snippet, room, option.font)
             lines = max((run.line for run in runs), default=0) + 1
         return QSize(room + 8, fm.lineSpacing() * (lines - 1) + fm.height() + 2 * ROW_PADDING + 2)
 
