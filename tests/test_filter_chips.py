@@ -96,3 +96,12 @@ def test_one_facet_definition_drives_state_sql_and_panel(window, repo):
     assert repo.filter_numbers(immediate=[True, False]) == list(range(1, 46))  # OR within a facet
     with pytest.raises(KeyError):
         FilterState().toggled("colour", "red")
+
+
+def test_a_filter_leaving_few_rows_keeps_the_trees_width(window, qtbot):
+    """The tree's scroll bar stays when the rows fit: its rows keep their width, so a filter paints the
+    tree once, with the labels already laid out at that width (a bar that went made Qt paint it twice)."""
+    before = window.tree.viewport().width()
+    window.sidebar.set_query("TISC")  # 9 recommendations: every row fits
+    qtbot.wait(20)
+    assert window.tree_model.shown_count() == 9 and window.tree.viewport().width() == before

@@ -36,6 +36,10 @@ class RecommendationTree(QTreeView):
         self.setModel(model)
         self.setHeaderHidden(True)
         self.setUniformRowHeights(True)
+        # Always there: a filter that leaves few rows hid the bar, the rows grew 14 px wider, and Qt drew
+        # the whole tree twice (the hidden header's column resize repaints it once more) with every
+        # label laid out again at the new width.
+        self.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOn)
         self._pad_rows()
         self.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
