@@ -21,7 +21,7 @@ from PySide6.QtCore import (
 
 from models import names
 from models.entities import Cluster, Document, RecommendationSummary, ReviewRecommendation
-from models.target import Target
+from models.tree_nodes import Node
 
 _ROW_FLAGS = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable  # every row: computed once
 _ENTRY_FLAGS = _ROW_FLAGS | Qt.ItemFlag.ItemNeverHasChildren
@@ -43,48 +43,6 @@ def tr(text: str) -> str:
 
 def _NUMBER_SEPARATOR() -> str:  # noqa: N802 - reads as the constant it is, in the UI language
     return QCoreApplication.translate("", ", ", "between numbers")
-
-
-class Node:
-    """One row of the tree: its kind and key, its parent and children, and what it shows."""
-
-    __slots__ = ("kind", "key", "parent", "children", "summary", "review", "total", "row_index", "label",
-                 "target")
-
-    def __init__(
-        self,
-        kind: str,  # document | annex1 | cluster | sector | rec | annex2 | review | cover
-        key: str = "",
-        summary: RecommendationSummary | None = None,
-        review: ReviewRecommendation | None = None,
-        total: int = 0,
-    ) -> None:
-        self.kind, self.key, self.summary, self.review, self.total = kind, key, summary, review, total
-        self.parent: Node | None = None
-        self.children: list[Node] = []
-        self.row_index = 0
-        self.label: str | None = None  # display text, cached until the next rebuild or bookmark change
-        self.target = self._target()  # asked for on every paint of the row (BookmarkedRole): made once
-
-    def add(self, child: Node) -> Node:
-        child.parent = self
-        child.row_index = len(self.children)
-        self.children.append(child)
-        return child
-
-    def row(self) -> int:
-        return self.row_index
-
-    def _target(self) -> str:
-        if self.kind == "rec" and self.summary:
-            return str(Target.rec(self.summary.number))
-        if self.kind == "review" and self.review:
-            return str(Target.review(self.review.number))
-        if self.kind in ("cluster", "sector"):
-            return f"{self.kind}:{self.key}"  # a page listing the group's recommendations
-        return {"document": "overview", "cover": "cover", "annex1": "overview", "annex2": "annex2"}.get(
-            self.kind, ""
-        )
 
 
 class RecommendationTreeModel(QAbstractItemModel):
