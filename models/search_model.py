@@ -47,11 +47,7 @@ def tr(text: str) -> str:
 
 @functools.cache
 def _target(kind: str, number: int) -> str:
-    if kind == "recommendation":
-        return str(Target.rec(number))
-    if kind == "review":
-        return str(Target.review(number))
-    return "cover"
+    return "cover" if kind == "cover" else str(Target.from_bookmark(kind, number))  # the same two kinds
 
 
 def hit_target(hit: SearchHit) -> str:

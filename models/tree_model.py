@@ -182,7 +182,7 @@ class RecommendationTreeModel(QAbstractItemModel):
         self._row_size = QSize(-1, height) if height > 0 else None
 
     def shown_count(self) -> int:
-        return sum(1 for s in self._summaries if self._visible is None or s.number in self._visible)
+        return len(self._rows(self._visible, None)[0])
 
     def total_count(self) -> int:
         return len(self._summaries)
@@ -199,12 +199,9 @@ class RecommendationTreeModel(QAbstractItemModel):
         """The recommendation (or review) ``step`` places after ``target`` by number, among those
         shown; from any other page, the first (or last) recommendation shown. None at either end."""
         kind, _, num = target.partition(":")
-        if kind == "review":
-            wanted = self._visible_reviews
-            shown = [r.number for r in self._reviews if wanted is None or r.number in wanted]
-        else:
-            kind = "rec"
-            shown = [s.number for s in self._summaries if self._visible is None or s.number in self._visible]
+        kind = "review" if kind == "review" else "rec"
+        recs, reviews = self._rows(self._visible, self._visible_reviews)
+        shown = reviews if kind == "review" else recs
         if not shown:
             return None
         if not num.isdigit():

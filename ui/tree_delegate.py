@@ -52,7 +52,7 @@ class TreeItemDelegate(QStyledItemDelegate):
         return QRect(rect.right() - side + 1, rect.top() + (rect.height() - side) // 2, side, side)
 
     def reset(self) -> None:
-        """Forget the drawn texts (the view's font, style or palette changed)."""
+        """Forget the drawn texts (the view's font or style changed; a new palette colour is a new key)."""
         self._texts.clear()
         self._marks.clear()
         self._widths.clear()
