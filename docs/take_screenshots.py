@@ -62,10 +62,9 @@ def main() -> int:
     shot(w, "window-zh")
     w.sidebar.search.setFocus()
     w.sidebar.set_query("中小企业")
-    model = w.sidebar.results_model
-    first = model.index(0, 0)
-    w.sidebar.results.setCurrentIndex(model.index(0, 0, first))
-    w.sidebar.results.open_index(model.index(0, 0, first))
+    first_hit = w.sidebar.results_model.first_hit()
+    w.sidebar.results.setCurrentIndex(first_hit)
+    w.sidebar.results.open_index(first_hit)
     shot(w, "search-zh")
     w.sidebar.clear_all()
     w.detail.show_target("overview")

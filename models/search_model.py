@@ -1,7 +1,6 @@
-"""Search results grouped by recommendation (top level) and section (children).
-
-Rows under a group are the hits; ``SnippetRole`` keeps the \\x02…\\x03 match markers for
-the delegate, DisplayRole is plain text.
+"""Search results grouped by recommendation: a flat list of each group's header row and its hits
+(one per matching section). ``SnippetRole`` keeps the \\x02…\\x03 match markers for the delegate,
+DisplayRole is plain text.
 """
 
 from __future__ import annotations
@@ -9,7 +8,7 @@ from __future__ import annotations
 import functools
 
 from PySide6.QtCore import (
-    QAbstractItemModel,
+    QAbstractListModel,
     QCoreApplication,
     QModelIndex,
     QObject,
@@ -22,9 +21,6 @@ from models.markdown_html import plain_snippet
 from models.page_html import section_title
 from models.target import Target
 
-_ROW_FLAGS = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable  # every row: computed once
-_HIT_FLAGS = _ROW_FLAGS | Qt.ItemFlag.ItemNeverHasChildren
-
 TargetRole = Qt.ItemDataRole.UserRole + 1
 SectionRole = Qt.ItemDataRole.UserRole + 2
 SnippetRole = Qt.ItemDataRole.UserRole + 3
@@ -32,13 +28,6 @@ IsGroupRole = Qt.ItemDataRole.UserRole + 4
 
 _Index = QModelIndex | QPersistentModelIndex
 _NO_PARENT = QModelIndex()
-
-
-class _Top:
-    """Internal pointer of top-level (group) rows; hit rows point at their group."""
-
-
-_TOP = _Top()
 
 
 def tr(text: str) -> str:
@@ -59,21 +48,29 @@ def section_label(key: str) -> str:
 
 
 class _Group:
-    """One recommendation's hits (the first level of the model)."""
+    """One recommendation's hits: its header row and the hit rows under it."""
 
     __slots__ = ("target", "kind", "number", "row", "hits")
 
-    def __init__(self, target: str, kind: str, number: int, row: int) -> None:
-        self.target, self.kind, self.number, self.row = target, kind, number, row
+    def __init__(self, target: str, kind: str, number: int) -> None:
+        self.target, self.kind, self.number = target, kind, number
+        self.row = 0  # its header's row
         self.hits: list[SearchHit] = []
 
 
-class SearchResultModel(QAbstractItemModel):
-    """Two levels: group (one per recommendation) → hit (section + snippet)."""
+class SearchResultModel(QAbstractListModel):
+    """The hits grouped by recommendation, as one flat list: each group's header row, then its hits.
+
+    Flat, not a two-level tree: a view lays a tree out by expanding every group, asking the model about
+    each row twice more, which for a one-character query (~40 groups, ~100 hits) took longer than the
+    rest of the list's update. A list model also answers ``index``, ``parent`` and ``flags`` in Qt's
+    C++, so only ``rowCount`` and ``data`` come back to Python."""
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self._groups: list[_Group] = []
+        self._hits: list[SearchHit | None] = []  # per row: its hit, None on a group's header row
+        self._owners: list[_Group] = []  # per row: its group
         self._titles: dict[str, str] = {}
 
     def set_titles(self, titles: dict[str, str]) -> None:
@@ -90,12 +87,18 @@ class SearchResultModel(QAbstractItemModel):
                 continue
             group = groups.get(target)
             if group is None:
-                group = groups[target] = _Group(target, hit.kind, hit.number, len(groups))
+                group = groups[target] = _Group(target, hit.kind, hit.number)
             group.hits.append(hit)
+        rows: list[SearchHit | None] = []
+        owners: list[_Group] = []
         for group in groups.values():
             group.hits.sort(key=lambda h: order.get(h.section, 99))
+            group.row = len(rows)
+            rows.append(None)
+            rows.extend(group.hits)
+            owners.extend([group] * (len(group.hits) + 1))
         self.beginResetModel()
-        self._groups = list(groups.values())
+        self._groups, self._hits, self._owners = list(groups.values()), rows, owners
         self.endResetModel()
 
     def clear(self) -> None:
@@ -105,52 +108,27 @@ class SearchResultModel(QAbstractItemModel):
         return len(self._groups)
 
     def hit_count(self) -> int:
-        return sum(len(g.hits) for g in self._groups)
+        return len(self._hits) - len(self._groups)
 
     def hit_at(self, index: _Index) -> SearchHit | None:
-        """The hit a row shows; None for a group row (the delegate's one call per row it sizes or paints)."""
-        group = index.internalPointer()
-        return None if group is None or group is _TOP else group.hits[index.row()]
+        """The hit a row shows; None for a group's header row (the delegate's one call per row it sizes
+        or paints)."""
+        return self._hits[index.row()]
 
     def targets(self) -> list[str]:
         return [g.target for g in self._groups]
 
-    # --- QAbstractItemModel ---------------------------------------------------------
-    # The view calls index and rowCount for every row at each reset (expandAll lays all of them out):
-    # each reads the index's pointer once (None: the top level, _TOP: a group, a _Group: a hit).
-    def index(self, row: int, column: int = 0, parent: _Index = _NO_PARENT) -> QModelIndex:
-        owner = parent.internalPointer()
-        if owner is None:
-            if column == 0 and 0 <= row < len(self._groups):
-                return self.createIndex(row, 0, _TOP)
-        elif owner is _TOP and column == 0:
-            group = self._groups[parent.row()]
-            if 0 <= row < len(group.hits):
-                return self.createIndex(row, 0, group)
-        return QModelIndex()
+    def group_rows(self) -> list[int]:
+        """The rows of the groups' headers, in order."""
+        return [g.row for g in self._groups]
 
-    def parent(self, index: _Index = _NO_PARENT) -> QModelIndex:  # type: ignore[override]
-        group = index.internalPointer()
-        if group is None or group is _TOP:
-            return QModelIndex()
-        return self.createIndex(group.row, 0, _TOP)
+    def first_hit(self) -> QModelIndex:
+        """The first hit's row (what Enter in the search box opens); invalid when there are none."""
+        return self.index(1) if self._groups else QModelIndex()
 
+    # --- QAbstractListModel ---------------------------------------------------------
     def rowCount(self, parent: _Index = _NO_PARENT) -> int:
-        owner = parent.internalPointer()
-        if owner is None:
-            return len(self._groups)
-        if owner is not _TOP or parent.column() != 0:
-            return 0
-        return len(self._groups[parent.row()].hits)
-
-    def columnCount(self, parent: _Index = _NO_PARENT) -> int:
-        return 1
-
-    def flags(self, index: _Index) -> Qt.ItemFlag:
-        owner = index.internalPointer()
-        if owner is None:
-            return Qt.ItemFlag.NoItemFlags
-        return _ROW_FLAGS if owner is _TOP else _HIT_FLAGS  # a hit never has rows: the view asks no further
+        return 0 if parent.isValid() else len(self._hits)
 
     def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole):
         """The (hidden) column header, which screen readers announce: a name, not Qt's default "1"."""
@@ -161,31 +139,26 @@ class SearchResultModel(QAbstractItemModel):
     def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole):
         if not index.isValid():
             return None
-        group = index.internalPointer()
-        if group is _TOP:
-            g = self._groups[index.row()]
+        row = index.row()
+        hit, group = self._hits[row], self._owners[row]
+        if role == TargetRole:
+            return group.target
+        if role == IsGroupRole:
+            return hit is None
+        if hit is None:
             if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextRole):
-                return self._group_label(g)
-            if role == TargetRole:
-                return g.target
-            if role == IsGroupRole:
-                return True
+                return self._group_label(group)
             if role == SectionRole:
-                return g.hits[0].section if g.hits else ""
+                return group.hits[0].section if group.hits else ""
             return None
-        hit = group.hits[index.row()]
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextRole):
             return f"{section_label(hit.section)}: {plain_snippet(hit.snippet)}"
         if role == Qt.ItemDataRole.ToolTipRole:
             return plain_snippet(hit.snippet)
-        if role == TargetRole:
-            return group.target
         if role == SectionRole:
             return hit.section
         if role == SnippetRole:
             return hit.snippet
-        if role == IsGroupRole:
-            return False
         return None
 
     def _group_label(self, g: _Group) -> str:

@@ -12,6 +12,7 @@ from models.filters import FilterState, evaluate
 from models.search import MAX_QUERY_CHARS, parse_query
 from models.search_model import SectionRole, SnippetRole, TargetRole, section_label
 from ui.main_window import MainWindow
+from ui.search_results import HIT_INDENT
 
 
 @pytest.fixture
@@ -228,9 +229,9 @@ def test_result_rows_show_snippets_long_enough_to_judge(window, qtbot):
     view = window.sidebar.results
     qtbot.waitUntil(lambda: view.viewport().width() > 150, timeout=3000)
     model, delegate = view.model(), view.itemDelegate()
-    hit = model.index(0, 0, model.index(0, 0))
+    hit = model.first_hit()
     snippet = hit.data(SnippetRole)
-    room = view.visualRect(hit).width() - 8
+    room = view.visualRect(hit).width() - HIT_INDENT - 8
     runs = delegate._layout("文本  ", snippet, room, view.font())
     shown = "".join(r.text for r in runs[1:]).rstrip("…")
     plain = snippet.replace("\x02", "").replace("\x03", "")
@@ -247,11 +248,11 @@ def test_a_short_hit_gets_no_blank_second_line(window, qtbot):
     view = window.sidebar.results
     qtbot.waitUntil(lambda: view.viewport().width() > 150, timeout=3000)
     model, delegate = view.model(), view.itemDelegate()
-    group = model.index(0, 0)
-    hits = [model.index(r, 0, group) for r in range(model.rowCount(group))]
+    first, second = model.group_rows()[:2]
+    hits = [model.index(r, 0) for r in range(first + 1, second)]
     short = next(h for h in hits if "\x02" not in h.data(SnippetRole))
     long = next(h for h in hits if "\x02" in h.data(SnippetRole))
-    room = view.visualRect(short).width() - 8
+    room = view.visualRect(short).width() - HIT_INDENT - 8
     fm = view.fontMetrics()
     label = section_label(short.data(SectionRole)) + "  "
     assert fm.horizontalAdvance(label + short.data(SnippetRole)) < room  # it fits on one line

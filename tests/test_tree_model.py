@@ -126,23 +126,35 @@ def test_bookmark_mark(repo):
 
 
 def test_search_result_model(repo, qtmodeltester):
+    """One flat list: each recommendation's header row, then its hits, every hit under its own group."""
     model = SearchResultModel()
     model.set_titles({f"rec:{s.number}": s.title for s in repo.summaries()})
-    model.set_hits(repo.search("专利"))
+    hits = repo.search("专利")
+    model.set_hits(hits)
     qtmodeltester.check(model)
     assert model.group_count() > 5
     targets = model.targets()
     assert len(targets) == len(set(targets)), "one group per recommendation"
-    for row in range(model.rowCount()):
-        group = model.index(row, 0)
-        assert group.data(IsGroupRole) is True
-        for child in children(model, group):
-            assert child.data(TargetRole) == group.data(TargetRole)
-            assert child.data(SectionRole)
-            assert "\x02" not in child.data()
+    rows = [model.index(row, 0) for row in range(model.rowCount())]
+    headers = [i for i in rows if i.data(IsGroupRole)]
+    assert [i.row() for i in headers] == model.group_rows()
+    assert [i.data(TargetRole) for i in headers] == targets
+    assert model.rowCount() == len(hits) + len(headers) and model.hit_count() == len(hits)
+    group = None
+    for index in rows:
+        assert model.rowCount(index) == 0 and not index.parent().isValid()
+        if index.data(IsGroupRole):
+            group = index
+            assert model.hit_at(index) is None
+            continue
+        assert group is not None, "a hit before any group header"
+        assert index.data(TargetRole) == group.data(TargetRole)
+        assert index.data(SectionRole) == model.hit_at(index).section
+        assert "\x02" not in index.data()
+    assert model.first_hit().row() == 1 and not model.first_hit().data(IsGroupRole)
     model.set_hits([])
     qtmodeltester.check(model)
-    assert model.rowCount() == 0
+    assert model.rowCount() == 0 and not model.first_hit().isValid()
 
 
 def test_a_group_rows_count_is_drawn_apart_from_its_title(window):

@@ -263,11 +263,8 @@ class FilterSidebar(QWidget):
 
     def _open_first(self) -> None:
         self.apply_now()
-        model = self.results_model
-        if model.rowCount():
-            first = model.index(0, 0)
-            child = model.index(0, 0, first)
-            index = child if child.isValid() else first
+        index = self.results_model.first_hit()
+        if index.isValid():
             self.results.setCurrentIndex(index)
             self.results.setFocus()
             self.results.open_index(index)
@@ -307,9 +304,7 @@ class FilterSidebar(QWidget):
             and self.results_model is not None
             and self.results_model.rowCount()
         ):
-            first = self.results_model.index(0, 0)
-            child = self.results_model.index(0, 0, first)
-            self.results.setCurrentIndex(child if child.isValid() else first)
+            self.results.setCurrentIndex(self.results_model.first_hit())
             self.results.setFocus()
             return True
         return super().eventFilter(watched, event)

@@ -1,5 +1,5 @@
-"""The search result list: groups per recommendation, one row per section hit, snippets
-with the matched words emphasised. Enter or click opens the hit."""
+"""The search result list: a header row per recommendation, then one row per section hit (indented),
+snippets with the matched words emphasised. Enter or click opens the row."""
 
 from __future__ import annotations
 
@@ -20,6 +20,7 @@ _SELECTED = QStyle.StateFlag.State_Selected
 _HAS_FOCUS = QStyle.StateFlag.State_HasFocus
 _VCENTER = Qt.AlignmentFlag.AlignVCenter
 ROW_PADDING = 2  # px above and below each row's own size
+HIT_INDENT = 20  # px a hit row is indented under its group's header
 
 
 class _Run:
@@ -132,7 +133,7 @@ class SnippetDelegate(QStyledItemDelegate):
             QPalette.ColorRole.HighlightedText if selected else QPalette.ColorRole.PlaceholderText
         )
         base, bold, fm, _fm_bold = self._metrics(option.font)
-        rect = option.rect.adjusted(4, 3, -4, -3)
+        rect = option.rect.adjusted(HIT_INDENT + 4, 3, -4, -3)
         runs = self._layout(section_label(hit.section) + "  ", hit.snippet, rect.width(), option.font)
         top, left, step = rect.top(), rect.left(), fm.lineSpacing()
         painter.save()
@@ -179,7 +180,7 @@ class SnippetDelegate(QStyledItemDelegate):
         which lays the whole snippet out as one line of text only to measure it)."""
         fm = self._metrics(option.font)[2]
         view = self.parent()
-        room = view.viewport().width() - view.indentation() - 8 if isinstance(view, QTreeView) else 300
+        room = view.viewport().width() - HIT_INDENT - 8 if isinstance(view, QTreeView) else 300
         lines = 1
         hit = index.model().hit_at(index)
         if hit is not None:  # as many lines as this hit's text takes, not the most a hit may
@@ -189,7 +190,8 @@ class SnippetDelegate(QStyledItemDelegate):
 
 
 class SearchResultView(QTreeView):
-    """Emits ``hitActivated(target, section)``."""
+    """Emits ``hitActivated(target, section)``. A QTreeView showing a flat list: unlike QListView, it
+    sizes only the rows it shows (a QListView with rows of different heights sizes every row)."""
 
     hitActivated = Signal(str, str)
 
@@ -202,12 +204,11 @@ class SearchResultView(QTreeView):
         # hits: a scroll bar that came and went made every other search lay out and paint the list twice.
         self.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOn)
         self.setRootIsDecorated(False)
+        self.setItemsExpandable(False)
         self.setItemDelegate(SnippetDelegate(self))
         self.setObjectName("searchResults")
         self.setTextElideMode(Qt.TextElideMode.ElideRight)
         self._row_width = -1  # the viewport width the rows' heights were computed for
-        model.modelReset.connect(self.expandAll)
-        self.expandAll()
         self.clicked.connect(self.open_index)
         self.activated.connect(self.open_index)
 
