@@ -75,6 +75,9 @@ class FacetList(QWidget):
             item.setCheckState(Qt.CheckState.Checked if checked else Qt.CheckState.Unchecked)
             item.setForeground(self.palette().text() if n or checked else self.palette().placeholderText())
         self.list.blockSignals(False)
+        # A new text has the list laid out again by a timer, so after the window's paint, and painted
+        # again then. Laid out now, it is painted with the rest of the window.
+        self.list.executeDelayedItemsLayout()
 
     def item(self, key: object) -> QListWidgetItem | None:
         return self._items.get(key)

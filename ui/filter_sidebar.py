@@ -5,8 +5,10 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import QEvent, QMargins, Qt, QTimer, Signal
+from PySide6.QtCore import QEvent, QMargins, QSize, Qt, QTimer, Signal
+from PySide6.QtGui import QAction, QIcon, QPixmap
 from PySide6.QtWidgets import (
+    QApplication,
     QFrame,
     QHBoxLayout,
     QLabel,
@@ -14,6 +16,7 @@ from PySide6.QtWidgets import (
     QPushButton,
     QScrollArea,
     QSplitter,
+    QStyle,
     QVBoxLayout,
     QWidget,
 )
@@ -24,8 +27,40 @@ from models.target import Target
 from ui.palette import apply_stylesheet
 
 DEBOUNCE_MS = 150
+LAYOUT_PASSES = 6  # lay_out_now()
 SEARCH_POINT_SIZE = 11  # the search box reads a little larger than the rest of the sidebar
 SEARCH_PADDING = QMargins(5, 4, 5, 4)
+
+
+def lay_out_now() -> None:
+    """Do now the layouts that a new result asked for, before the window paints it. A widget whose size
+    hint changes asks its parent to lay out again in the next turn of the event loop, and that parent
+    its own: left to that, the window painted the new result, was laid out again, and painted parts of
+    it a second time. Each pass goes one level up; the sidebar's deepest change is five below the window."""
+    for _ in range(LAYOUT_PASSES):
+        QApplication.sendPostedEvents(None, QEvent.Type.LayoutRequest)
+
+
+def clear_action(edit: QLineEdit, text: str) -> QAction:
+    """A clear button at the end of ``edit``, enabled and drawn only while there is text. Qt's own
+    (setClearButtonEnabled) fades in over 160 ms and repaints the box at each step, while the window is
+    drawing the first key's results; this one is always there, so the text never moves either."""
+    style = edit.style()
+    normal = style.standardIcon(QStyle.StandardPixmap.SP_LineEditClearButton)
+    icon = QIcon()
+    side = style.pixelMetric(QStyle.PixelMetric.PM_SmallIconSize)
+    blank = QPixmap(side, side)
+    blank.fill(Qt.GlobalColor.transparent)
+    for size in normal.availableSizes() or [QSize(side, side)]:
+        icon.addPixmap(normal.pixmap(size), QIcon.Mode.Normal)
+        icon.addPixmap(normal.pixmap(size), QIcon.Mode.Active)
+        icon.addPixmap(blank.scaled(size), QIcon.Mode.Disabled)  # nothing to clear: nothing drawn
+    action = edit.addAction(icon, QLineEdit.ActionPosition.TrailingPosition)
+    action.setText(text)  # the button's name for screen readers, and its tooltip
+    action.setEnabled(bool(edit.text()))
+    action.triggered.connect(edit.clear)
+    edit.textChanged.connect(lambda text: action.setEnabled(bool(text)))
+    return action
 
 
 class FilterSidebar(QWidget):
@@ -48,7 +83,8 @@ class FilterSidebar(QWidget):
         self._pending = False
         self._own_edit = False
 
-        self.search = QLineEdit(self, objectName="searchBox")  # its clear button comes in populate()
+        self.search = QLineEdit(self, objectName="searchBox")
+        self.clear_search: QAction | None = None  # the box's clear button, added in populate()
         self.search.setMaxLength(MAX_QUERY_CHARS)
         # textChanged, not textEdited: assistive technology (AT-SPI setTextContents) and voice input set
         # the text without "editing" it; our own set_query/clear_all apply at once (``_own_edit``).
@@ -143,7 +179,7 @@ class FilterSidebar(QWidget):
         if not self._populated:
             self._populated = True
             # Not needed while the box is empty, and ~8 ms on X11 (the icon theme is searched for it).
-            self.search.setClearButtonEnabled(True)
+            self.clear_search = clear_action(self.search, self.tr("Clear the search"))
             from models.search_model import SearchResultModel
 
             self.results_model = SearchResultModel(self)
@@ -233,6 +269,7 @@ class FilterSidebar(QWidget):
         self._update_facets(result)
         self._update_summary()
         self.resultChanged.emit(result)
+        lay_out_now()
 
     def _update_facets(self, result: FilterResult) -> None:
         if self.facets is not None:
@@ -272,6 +309,8 @@ class FilterSidebar(QWidget):
     # --- language -------------------------------------------------------------------
     def retranslate(self) -> None:
         self.search.setPlaceholderText(self.tr("Search (e.g. 专利, TISC, 中小企业 版权)"))
+        if self.clear_search is not None:
+            self.clear_search.setText(self.tr("Clear the search"))
         self.search.setAccessibleName(self.tr("Search the report"))
         self.clear_button.setText(self.tr("Clear all"))
         self.clear_button.setAccessibleName(self.tr("Clear the search and all filters"))

@@ -881,6 +881,10 @@
         <translation>搜索（如：专利、TISC、中小企业 版权）</translation>
     </message>
     <message>
+        <source>Clear the search</source>
+        <translation>清除搜索</translation>
+    </message>
+    <message>
         <source>Search the report</source>
         <translation>搜索报告</translation>
     </message>
