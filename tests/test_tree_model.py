@@ -157,6 +157,23 @@ def test_search_result_model(repo, qtmodeltester):
     assert model.rowCount() == 0 and not model.first_hit().isValid()
 
 
+def test_a_tree_repainted_with_the_same_rows_only_copies_their_pixmaps(window, monkeypatch):
+    """Each row's pixmaps, and where they go, are kept per row: painting the same rows again (after a
+    keystroke that changed other rows, say) makes no pixmap and looks no label part up."""
+    delegate, viewport = window.tree.itemDelegate(), window.tree.viewport()
+    window.tree_model.set_bookmarks({"rec:1"})  # a marked row too
+    viewport.repaint()
+    calls = []
+    for name in ("text_pixmap", "bookmark_pixmap", "split", "_pieces"):
+        original = getattr(delegate, name)
+        monkeypatch.setattr(delegate, name, lambda *a, _o=original, _n=name: calls.append(_n) or _o(*a))
+    viewport.repaint()
+    assert calls == []
+    delegate.reset()  # a new font or style: everything is drawn again
+    viewport.repaint()
+    assert {"text_pixmap", "bookmark_pixmap", "_pieces"} <= set(calls)
+
+
 def test_a_group_rows_count_is_drawn_apart_from_its_title(window):
     """The delegate draws a group's count (" (8/14)") apart from its title: filtering changes only the
     count, and an elided title keeps its count in view. A recommendation's title stays whole."""

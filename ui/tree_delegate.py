@@ -18,8 +18,9 @@ _HIGHLIGHTED = (QStyle.StateFlag.State_Selected | QStyle.StateFlag.State_MouseOv
 class TreeItemDelegate(QStyledItemDelegate):
     """Paints each row's label from a cached pixmap of its text: a row's text drawn by the raster engine
     costs ~40 µs (~20 CJK glyphs), the pixmap ~3 µs, and the labels are the same from one filter to the
-    next, so a tree repainted after every keystroke mostly copies pixmaps. Rows are sized by the model's
-    size hint (RecommendationTree pads them)."""
+    next, so a tree repainted after every keystroke mostly copies pixmaps. Which pixmaps a row takes, and
+    where, is kept per row too (``_pieces``): a repaint reads the row's label and copies them, with no
+    more Python per row. Rows are sized by the model's size hint (RecommendationTree pads them)."""
 
     MAX_TEXTS = 2000  # pixmaps kept (a row ~40 KB at 450 px): the whole tree in both groupings, twice
 
@@ -29,6 +30,7 @@ class TreeItemDelegate(QStyledItemDelegate):
         self._widths: dict[str, int] = {}  # natural widths of labels' parts, in the view's font
         self._splits: dict[str, tuple[str, str]] = {}  # label -> (title, " (count)") or (label, "")
         self._marks: dict[tuple[int, int, bool], QPixmap] = {}
+        self._rows: dict[tuple, tuple[tuple[int, int, QPixmap], ...]] = {}  # a row's pieces (_pieces), by row
 
     def bookmark_pixmap(self, side: int, ratio: float, selected: bool, colour: QColor) -> QPixmap:
         """The filled bookmark icon; on a selected row in the highlighted-text colour, so it stays visible."""
@@ -56,6 +58,7 @@ class TreeItemDelegate(QStyledItemDelegate):
         self._texts.clear()
         self._marks.clear()
         self._widths.clear()
+        self._rows.clear()
 
     def text_pixmap(self, text: str, width: int, height: int, font: QFont, colour: QColor, ratio: float) -> QPixmap:
         """``text`` elided to ``width`` and drawn in ``colour`` on a transparent row ``height`` high, as wide as
@@ -65,6 +68,7 @@ class TreeItemDelegate(QStyledItemDelegate):
         if pixmap is None:
             if len(self._texts) >= self.MAX_TEXTS:
                 self._texts.clear()
+                self._rows.clear()  # they hold on to the pixmaps
             metrics = QFontMetrics(font)
             elided = metrics.elidedText(text, Qt.TextElideMode.ElideRight, width)
             width = min(width, metrics.horizontalAdvance(elided) + 2)  # as wide as what it shows
@@ -85,26 +89,43 @@ class TreeItemDelegate(QStyledItemDelegate):
             widget = option.widget
             style = widget.style() if widget is not None else QApplication.style()
             style.drawPrimitive(QStyle.PrimitiveElement.PE_PanelItemViewItem, option, painter, widget)
-        selected = bool(state & _SELECTED)
-        colour = option.palette.color(QPalette.ColorRole.HighlightedText if selected else QPalette.ColorRole.Text)
+        rect = option.rect
         ratio = painter.device().devicePixelRatioF()
-        rect = option.rect.adjusted(3, 0, -3, 0)
         label, marked = index.model().painted(index)
+        key = (label, marked, rect.width(), rect.height(), state & _HIGHLIGHTED, ratio, option.palette.cacheKey())
+        pieces = self._rows.get(key)
+        if pieces is None:
+            if len(self._rows) >= self.MAX_TEXTS:
+                self._rows.clear()
+            pieces = self._rows[key] = self._pieces(option, label, marked, ratio)
+        x, y = rect.x(), rect.y()
+        for dx, dy, pixmap in pieces:
+            painter.drawPixmap(x + dx, y + dy, pixmap)
+
+    def _pieces(
+        self, option: QStyleOptionViewItem, label: str, marked: bool, ratio: float
+    ) -> tuple[tuple[int, int, QPixmap], ...]:
+        """The pixmaps a row is drawn from and where they go from its top left: the bookmark mark, the
+        label (a group's title and its count). Kept per row and state, so a repaint only copies them."""
+        selected = bool(option.state.value & _SELECTED)
+        colour = option.palette.color(QPalette.ColorRole.HighlightedText if selected else QPalette.ColorRole.Text)
+        rect = QRect(0, 0, option.rect.width(), option.rect.height()).adjusted(3, 0, -3, 0)
+        pieces = []
         if marked:
             mark = self.mark_rect(rect, QFontMetrics(option.font).height())
-            painter.drawPixmap(mark, self.bookmark_pixmap(mark.width(), ratio, selected, colour))
+            pieces.append((mark.x(), mark.y(), self.bookmark_pixmap(mark.width(), ratio, selected, colour)))
             rect.setRight(mark.left() - 4)
         title, count = self.split(label)
         if count:  # a group's count: its own small pixmap, so a new count does not draw the title again
             # the title's own width when it fits: the same pixmap whatever the count
             room = max(1, min(self.width(title, option.font), rect.width() - self.width(count, option.font)))
             head = self.text_pixmap(title, room, rect.height(), option.font, colour, ratio)
-            painter.drawPixmap(rect.topLeft(), head)
             tail = self.text_pixmap(count, self.width(count, option.font), rect.height(), option.font, colour, ratio)
-            painter.drawPixmap(rect.left() + round(head.width() / ratio), rect.top(), tail)
+            pieces += [(rect.left(), rect.top(), head), (rect.left() + round(head.width() / ratio), rect.top(), tail)]
         else:
-            text = self.text_pixmap(title, rect.width(), rect.height(), option.font, colour, ratio)
-            painter.drawPixmap(rect.topLeft(), text)
+            pieces.append((rect.left(), rect.top(), self.text_pixmap(title, rect.width(), rect.height(), option.font,
+                                                                      colour, ratio)))
+        return tuple(pieces)
 
     def split(self, label: str) -> tuple[str, str]:
         """A group label's title and its count (" (8/14)"), which filtering changes; other labels whole."""
