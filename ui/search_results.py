@@ -209,6 +209,9 @@ class SearchResultView(QTreeView):
         self.setObjectName("searchResults")
         self.setTextElideMode(Qt.TextElideMode.ElideRight)
         self._row_width = -1  # the viewport width the rows' heights were computed for
+        # Laid out as soon as the results change: Qt lays an item view out by a timer, which runs after the
+        # window's paint, so a new search painted the window and then the list a second time.
+        model.modelReset.connect(self.executeDelayedItemsLayout)
         self.clicked.connect(self.open_index)
         self.activated.connect(self.open_index)
 
