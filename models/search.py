@@ -104,27 +104,40 @@ def rank(
     how often they use the terms (weighted by section: WEIGHTS); recommendations before review
     recommendations; then by number."""
     everything = set(query.folded)
-    rows: list[Ranked] = []
+    rows: dict[tuple[str, int], list[Ranked]] = {}  # each entry's matching sections
     entry_terms: dict[tuple[str, int], set[str]] = {}
     totals: dict[tuple[str, int], float] = {}  # weighted occurrences: how much the entry is about it
-    for kind, number, section, body, *known in sections:
-        folded = known[0] if known else body.casefold()
-        counts = [folded.count(t) for t in query.folded]  # each term counted once, in one pass each
-        present = {t for t, n in zip(query.folded, counts, strict=True) if n}
+    terms = query.folded
+    for row in sections:
+        kind, number, section, body = row[:4]
+        folded = row[4] if len(row) > 4 else body.casefold()
+        if len(terms) == 1:  # the usual query, and the broadest: no per-section sets or lists
+            uses = folded.count(terms[0])
+            present = everything if uses else None
+        else:
+            counts = [folded.count(t) for t in terms]  # each term counted once, in one pass each
+            present = {t for t, n in zip(terms, counts, strict=True) if n}
+            uses = sum(counts)
         if present:
-            key, weight, uses = (kind, number), WEIGHTS.get(section, 1.0), sum(counts)
+            key, weight = (kind, number), WEIGHTS.get(section, 1.0)
             entry_terms.setdefault(key, set()).update(present)
             totals[key] = totals.get(key, 0.0) + uses * weight
             # 10 per distinct term present, plus one per occurrence, weighted by section
-            rows.append(Ranked((len(present) * 10.0 + uses) * weight, kind, number, section, body, folded))
-    rows = [r for r in rows if entry_terms[(r.kind, r.number)] == everything]
-    own = {key: query.words_in(own_texts.get(key, "")) for key, terms in entry_terms.items() if terms == everything}
+            rows.setdefault(key, []).append(
+                Ranked((len(present) * 10.0 + uses) * weight, kind, number, section, body, folded)
+            )
 
-    def order(r: Ranked) -> tuple:
-        key = (r.kind, r.number)
-        return (not own[key], -totals[key], r.kind != "recommendation", r.number, -r.score)
+    def order(key: tuple[str, int]) -> tuple:
+        kind, number = key
+        return (not query.words_in(own_texts.get(key, "")), -totals[key], kind != "recommendation", number)
 
-    return sorted(rows, key=order)
+    # The entries in order, then each entry's sections (sorting ~45 entries, not ~200 sections)
+    complete = sorted((key for key, terms in entry_terms.items() if terms == everything), key=order)
+    return [row for key in complete for row in sorted(rows[key], key=_best_first)]
+
+
+def _best_first(row: Ranked) -> float:
+    return -row.score
 
 
 def snippet(body: str, folded: str, query: Query, mark: re.Pattern[str] | None = None) -> str:
