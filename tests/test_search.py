@@ -157,6 +157,37 @@ def test_rank_is_a_pure_function_of_query_sections_and_own_texts():
     assert [r.number for r in rank(q, sections, own)] == [2, 1]  # own text first
 
 
+def _ranked_by_definition(query, sections, own):
+    """rank() as its docstring defines it, written plainly: every section's score, then one sort."""
+    scored, terms, totals = [], {}, {}
+    for kind, number, section, _body, folded in sections:
+        counts = [folded.count(t) for t in query.folded]
+        present = {t for t, n in zip(query.folded, counts, strict=True) if n}
+        if present:
+            weight = {"text": 3.0, "highlights": 2.0}.get(section, 1.0)
+            terms.setdefault((kind, number), set()).update(present)
+            totals[(kind, number)] = totals.get((kind, number), 0.0) + sum(counts) * weight
+            scored.append(((len(present) * 10.0 + sum(counts)) * weight, kind, number, section))
+    whole = [r for r in scored if terms[(r[1], r[2])] == set(query.folded)]
+    return sorted(whole, key=lambda r: (not query.words_in(own.get((r[1], r[2]), "")), -totals[(r[1], r[2])],
+                                        r[1] != "recommendation", r[2], -r[0]))
+
+
+ONE_AND_MORE_TERMS = ["专", "国", "权", "专利", "TISC", "技术转让", "专利 版权", "技术 转让 非洲", "WIPO 学院"]
+
+
+@pytest.mark.parametrize("text", ONE_AND_MORE_TERMS)
+def test_rank_orders_the_report_as_defined(repo, text):
+    """The ranking of the real sections, one term (its own, quicker path) or several, equals the plain
+    definition: entry by entry (own text first, then weighted uses, recommendations, number), and within an
+    entry its best sections first."""
+    query = parse_query(text)
+    sections = repo._matching_sections(query)
+    got = [(r.score, r.kind, r.number, r.section) for r in rank(query, sections, repo._own_texts())]
+    assert got == _ranked_by_definition(query, sections, repo._own_texts())
+    assert len(got) > 3
+
+
 def test_snippets_are_long_enough_to_judge(repo):
     for hit in repo.search("知识产权")[:50]:
         text = hit.snippet.replace("\x02", "").replace("\x03", "").strip("…")
