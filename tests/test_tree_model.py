@@ -174,6 +174,32 @@ def test_a_tree_repainted_with_the_same_rows_only_copies_their_pixmaps(window, m
     assert {"text_pixmap", "bookmark_pixmap", "_pieces"} <= set(calls)
 
 
+def test_the_trees_expand_arrows_look_as_qt_draws_them(window, qtbot):
+    """The tree draws its rows' expand arrows from cached pixmaps (RecommendationTree.drawBranches), where
+    Qt's own asks the model about every ancestor of every row: the tree looks the same, pixel for pixel,
+    expanded or collapsed, selected or not, filtered or not."""
+    tree, model = window.tree, window.tree_model
+    viewport, arrows = tree.viewport(), tree._arrows
+    assert arrows is not None  # the fast delegate is in (after the first paint), under Fusion
+
+    def looks_as_qt() -> bool:
+        tree._arrows = None
+        qt = viewport.grab().toImage()
+        tree._arrows = arrows
+        return viewport.grab().toImage() == qt
+
+    annex = model.index(1, 0, model.index(0, 0))
+    cluster = model.index(0, 0, annex)
+    assert model.rowCount(cluster) and tree.isExpanded(cluster)
+    assert looks_as_qt()
+    tree.collapse(cluster)
+    tree.setCurrentIndex(annex)
+    assert looks_as_qt()
+    window.sidebar.set_query("专利")
+    qtbot.wait(10)
+    assert looks_as_qt()
+
+
 def test_a_group_rows_count_is_drawn_apart_from_its_title(window):
     """The delegate draws a group's count (" (8/14)") apart from its title: filtering changes only the
     count, and an elided title keeps its count in view. A recommendation's title stays whole."""

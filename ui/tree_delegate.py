@@ -31,6 +31,7 @@ class TreeItemDelegate(QStyledItemDelegate):
         self._splits: dict[str, tuple[str, str]] = {}  # label -> (title, " (count)") or (label, "")
         self._marks: dict[tuple[int, int, bool], QPixmap] = {}
         self._rows: dict[tuple, tuple[tuple[int, int, QPixmap], ...]] = {}  # a row's pieces (_pieces), by row
+        self._arrows: dict[tuple, QPixmap] = {}  # expand arrows (branch_arrow)
 
     def bookmark_pixmap(self, side: int, ratio: float, selected: bool, colour: QColor) -> QPixmap:
         """The filled bookmark icon; on a selected row in the highlighted-text colour, so it stays visible."""
@@ -47,6 +48,26 @@ class TreeItemDelegate(QStyledItemDelegate):
             self._marks[key] = pixmap
         return self._marks[key]
 
+    def branch_arrow(self, view: QWidget, expanded: bool, width: int, height: int, ratio: float) -> QPixmap:
+        """A row's expand arrow as ``view``'s style draws it in a branch cell ``width`` × ``height``."""
+        key = (expanded, width, height, ratio, view.palette().cacheKey(), view.isRightToLeft())
+        pixmap = self._arrows.get(key)
+        if pixmap is None:
+            option = QStyleOptionViewItem()
+            view.initViewItemOption(option)
+            option.rect = QRect(0, 0, width, height)
+            flag = QStyle.StateFlag
+            option.state = (flag.State_Item | flag.State_Children | flag.State_Enabled
+                            | (flag.State_Open if expanded else flag.State_None))
+            pixmap = QPixmap(max(1, round(width * ratio)), max(1, round(height * ratio)))
+            pixmap.setDevicePixelRatio(ratio)
+            pixmap.fill(Qt.GlobalColor.transparent)
+            painter = QPainter(pixmap)
+            view.style().drawPrimitive(QStyle.PrimitiveElement.PE_IndicatorBranch, option, painter, view)
+            painter.end()
+            self._arrows[key] = pixmap
+        return pixmap
+
     @staticmethod
     def mark_rect(rect: QRect, height: int) -> QRect:
         """Where the bookmark icon goes in a row: a square at the right end, the text's height."""
@@ -59,6 +80,7 @@ class TreeItemDelegate(QStyledItemDelegate):
         self._marks.clear()
         self._widths.clear()
         self._rows.clear()
+        self._arrows.clear()
 
     def text_pixmap(self, text: str, width: int, height: int, font: QFont, colour: QColor, ratio: float) -> QPixmap:
         """``text`` elided to ``width`` and drawn in ``colour`` on a transparent row ``height`` high, as wide as

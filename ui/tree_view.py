@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QModelIndex, QPoint, Qt, QTimer, Signal
+from PySide6.QtCore import QModelIndex, QPoint, QRect, Qt, QTimer, Signal
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QAbstractItemView, QTreeView, QWidget
 
@@ -12,7 +12,9 @@ from models.target import Target
 from models.tree_model import KindRole, NumberRole, RecommendationTreeModel, TargetRole
 
 if TYPE_CHECKING:  # annotations only: an imported type costs PySide start-up time to build
-    from PySide6.QtGui import QKeyEvent
+    from PySide6.QtGui import QKeyEvent, QPainter
+
+    from ui.tree_delegate import TreeItemDelegate
 
 ROW_PADDING = 3  # px above and below each row's text: set in code, not by a stylesheet (ui/palette.py)
 MEASURED_ROWS = 8  # needed_width(): labels measured exactly, the widest by estimate
@@ -33,6 +35,7 @@ class RecommendationTree(QTreeView):
         self._digit_timer = QTimer(self, singleShot=True, interval=900)
         self._digit_timer.timeout.connect(self._reset_digits)
         self.context_actions: list[QAction] = []
+        self._arrows: TreeItemDelegate | None = None  # draws the expand arrows (drawBranches), once set
         self.setModel(model)
         self.setHeaderHidden(True)
         self.setUniformRowHeights(True)
@@ -103,7 +106,22 @@ class RecommendationTree(QTreeView):
         costs ~10 ms of start-up)."""
         from ui.tree_delegate import TreeItemDelegate
 
-        self.setItemDelegate(TreeItemDelegate(self))
+        delegate = TreeItemDelegate(self)
+        self.setItemDelegate(delegate)
+        # Fusion (ui.app) draws nothing in a row's branch area but its expand arrow, the same in every state
+        self._arrows = delegate if self.style().name() == "fusion" else None
+
+    def drawBranches(self, painter: QPainter, rect: QRect, index: QModelIndex) -> None:
+        """The branch area left of a row. Qt's own walks up the row's ancestors, asking the Python model
+        about each, on every row of every repaint (a third of the tree's repaint); this draws the expand
+        arrow of a row with children from a pixmap, and nothing for the others, as Fusion does."""
+        if self._arrows is None:  # the first paint, or another style
+            super().drawBranches(painter, rect, index)
+        elif self._model.node(index).children:
+            indent = self.indentation()
+            ratio = painter.device().devicePixelRatioF()
+            arrow = self._arrows.branch_arrow(self, self.isExpanded(index), indent, rect.height(), ratio)
+            painter.drawPixmap(rect.left() if self.isRightToLeft() else rect.right() + 1 - indent, rect.top(), arrow)
 
     def select_target(self, target: str) -> None:
         """Make ``target`` current without emitting ``targetActivated``."""
