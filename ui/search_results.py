@@ -24,15 +24,23 @@ HIT_INDENT = 20  # px a hit row is indented under its group's header
 
 
 class _Run:
-    """One laid-out piece of a snippet row: its line, where it goes, its text, whether it is a match."""
+    """One laid-out piece of a snippet row: its line, where it goes, its text, whether it is a match, and
+    its glyphs, prepared when it is first drawn: the view sizes rows it does not show (the last page's, to
+    set its scroll bar), and preparing the glyphs is half the cost of laying a row out."""
 
-    __slots__ = ("line", "x", "width", "text", "match", "static")
+    __slots__ = ("line", "x", "width", "text", "match", "_font", "_static")
 
     def __init__(self, line: int, x: int, width: int, text: str, match: bool, font: QFont) -> None:
         self.line, self.x, self.width, self.text, self.match = line, x, width, text, match
-        self.static = QStaticText(text)
-        self.static.setTextFormat(Qt.TextFormat.PlainText)
-        self.static.prepare(font=font)
+        self._font, self._static = font, None
+
+    @property
+    def static(self) -> QStaticText:
+        if self._static is None:
+            self._static = QStaticText(self.text)
+            self._static.setTextFormat(Qt.TextFormat.PlainText)
+            self._static.prepare(font=self._font)
+        return self._static
 
 
 def _fit(text: str, room: int, metrics: QFontMetrics) -> tuple[int, int]:
