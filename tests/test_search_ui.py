@@ -259,3 +259,24 @@ def test_a_short_hit_gets_no_blank_second_line(window, qtbot):
     assert view.visualRect(short).height() == fm.height() + 6
     runs = delegate._layout(section_label(long.data(SectionRole)) + "  ", long.data(SnippetRole), room, view.font())
     assert view.visualRect(long).height() == fm.lineSpacing() * runs[-1].line + fm.height() + 6
+
+
+def test_rows_sized_but_not_shown_prepare_no_glyphs(window, qtbot):
+    """The list sizes rows it never shows (the last page's, to set its scroll bar): their runs are laid out
+    (line breaks, widths) but their glyphs are prepared only when a row is first drawn."""
+    window.resize(1024, 700)
+    window.sidebar.set_query("国")  # ~200 rows: the last page is far from the first
+    view, model = window.sidebar.results, window.sidebar.results_model
+    qtbot.waitUntil(lambda: view.viewport().width() > 150, timeout=3000)
+    view.viewport().repaint()
+    delegate = view.itemDelegate()
+    last = model.index(model.rowCount() - 1, 0)
+    assert not view.viewport().rect().intersects(view.visualRect(last))  # not on screen
+    runs = delegate._layout(section_label(last.data(SectionRole)) + "  ", last.data(SnippetRole),
+                            view.viewport().width() - HIT_INDENT - 8, view.font())
+    assert runs and all(run._static is None for run in runs)
+    first = model.first_hit()
+    shown = delegate._layout(section_label(first.data(SectionRole)) + "  ", first.data(SnippetRole),
+                             view.viewport().width() - HIT_INDENT - 8, view.font())
+    assert all(run._static is not None for run in shown)  # drawn: prepared once, kept
+
