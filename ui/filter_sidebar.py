@@ -4,11 +4,10 @@ counts over the current result, clear-all, and an explicit empty state."""
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QEvent, QMargins, QSize, Qt, QTimer, Signal
-from PySide6.QtGui import QAction, QIcon, QPixmap
+from PySide6.QtCore import QCoreApplication, QEvent, QMargins, Qt, QTimer, Signal
 from PySide6.QtWidgets import (
-    QApplication,
     QFrame,
     QHBoxLayout,
     QLabel,
@@ -16,7 +15,6 @@ from PySide6.QtWidgets import (
     QPushButton,
     QScrollArea,
     QSplitter,
-    QStyle,
     QVBoxLayout,
     QWidget,
 )
@@ -25,6 +23,9 @@ from models.filters import FilterResult, FilterState, evaluate
 from models.search import MAX_QUERY_CHARS
 from models.target import Target
 from ui.palette import apply_stylesheet
+
+if TYPE_CHECKING:  # annotations only: an imported type costs PySide start-up time to build
+    from PySide6.QtGui import QAction
 
 DEBOUNCE_MS = 150
 LAYOUT_PASSES = 6  # lay_out_now()
@@ -38,13 +39,18 @@ def lay_out_now() -> None:
     its own: left to that, the window painted the new result, was laid out again, and painted parts of
     it a second time. Each pass goes one level up; the sidebar's deepest change is five below the window."""
     for _ in range(LAYOUT_PASSES):
-        QApplication.sendPostedEvents(None, QEvent.Type.LayoutRequest)
+        QCoreApplication.sendPostedEvents(None, QEvent.Type.LayoutRequest)
 
 
 def clear_action(edit: QLineEdit, text: str) -> QAction:
     """A clear button at the end of ``edit``, enabled and drawn only while there is text. Qt's own
     (setClearButtonEnabled) fades in over 160 ms and repaints the box at each step, while the window is
-    drawing the first key's results; this one is always there, so the text never moves either."""
+    drawing the first key's results; this one is always there, so the text never moves either. (Made
+    after the first paint: its types cost start-up time to build.)"""
+    from PySide6.QtCore import QSize
+    from PySide6.QtGui import QIcon, QPixmap
+    from PySide6.QtWidgets import QStyle
+
     style = edit.style()
     normal = style.standardIcon(QStyle.StandardPixmap.SP_LineEditClearButton)
     icon = QIcon()

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QModelIndex, QPoint, QRect, Qt, QTimer, Signal
+from PySide6.QtCore import QModelIndex, QPoint, Qt, QTimer, Signal
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QAbstractItemView, QTreeView, QWidget
 
@@ -12,6 +12,7 @@ from models.target import Target
 from models.tree_model import KindRole, NumberRole, RecommendationTreeModel, TargetRole
 
 if TYPE_CHECKING:  # annotations only: an imported type costs PySide start-up time to build
+    from PySide6.QtCore import QRect
     from PySide6.QtGui import QKeyEvent, QPainter
 
     from ui.tree_delegate import TreeItemDelegate
