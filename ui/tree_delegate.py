@@ -7,7 +7,14 @@ import re
 
 from PySide6.QtCore import QModelIndex, QRect, QSize, Qt
 from PySide6.QtGui import QColor, QFont, QFontMetrics, QIcon, QPainter, QPalette, QPixmap
-from PySide6.QtWidgets import QApplication, QStyle, QStyledItemDelegate, QStyleOptionViewItem, QWidget
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QApplication,
+    QStyle,
+    QStyledItemDelegate,
+    QStyleOptionViewItem,
+    QWidget,
+)
 
 _COUNT = re.compile(r"(.*\S)( \(\d+(?:/\d+)?\))")  # "A  技术援助和能力建设 (8/14)": title, count
 # As ints: on PySide's Python enums every `state & flag` builds a new enum member, on each row's paint.
@@ -48,7 +55,9 @@ class TreeItemDelegate(QStyledItemDelegate):
             self._marks[key] = pixmap
         return self._marks[key]
 
-    def branch_arrow(self, view: QWidget, expanded: bool, width: int, height: int, ratio: float) -> QPixmap:
+    def branch_arrow(
+        self, view: QAbstractItemView, expanded: bool, width: int, height: int, ratio: float
+    ) -> QPixmap:
         """A row's expand arrow as ``view``'s style draws it in a branch cell ``width`` × ``height``."""
         key = (expanded, width, height, ratio, view.palette().cacheKey(), view.isRightToLeft())
         pixmap = self._arrows.get(key)
